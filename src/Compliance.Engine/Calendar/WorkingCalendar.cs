@@ -1,0 +1,165 @@
+namespace Compliance.Engine.Calendar;
+
+/// <summary>
+/// The working-day calendar built from holiday-cn notices. Counting is O(1) through a prefix sum of working
+/// days over the covered range, so a clock costs the same whatever its length.
+/// A date whose year no notice names is uncovered: callers must check <see cref="IsCovered"/> and never guess.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    private readonly Dictionary<DateOnly, CalendarDay> _listed;
+    private readonly HashSet<int> _years;
+    private readonly DateOnly _origin;
+    private readonly bool[] _working;
+
+    // _prefix[i] = working days among the days with index < i.
+    private readonly int[] _prefix;
+
+    public WorkingCalendar(IEnumerable<int> coveredYears, IEnumerable<CalendarDay> days)
+    {
+        _years = [.. coveredYears];
+        _listed = [];
+        foreach (var d in days)
+        {
+            _listed[d.Date] = d;
+        }
+        var minYear = _years.Count == 0 ? 2000 : _years.Min();
+        var maxYear = _years.Count == 0 ? 2000 : _years.Max();
+        foreach (var d in _listed.Keys)
+        {
+            minYear = Math.Min(minYear, d.Year);
+            maxYear = Math.Max(maxYear, d.Year);
+        }
+        // One spare year each side so that index arithmetic near the edges needs no special case.
+        _origin = new DateOnly(minYear - 1, 1, 1);
+        var end = new DateOnly(maxYear + 2, 1, 1);
+        var n = end.DayNumber - _origin.DayNumber;
+        _working = new bool[n];
+        _prefix = new int[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            _working[i] = ComputeWorking(_origin.AddDays(i));
+            _prefix[i + 1] = _prefix[i] + (_working[i] ? 1 : 0);
+        }
+    }
+
+    public IReadOnlySet<int> CoveredYears => _years;
+
+    public bool IsCovered(DateOnly d) => _years.Contains(d.Year);
+
+    /// <summary>The first uncovered year among the dates from <paramref name="from"/> to <paramref name="to"/> inclusive, or null.</summary>
+    public int? FirstUncoveredYear(DateOnly from, DateOnly to)
+    {
+        for (var y = from.Year; y <= to.Year; y++)
+        {
+            if (!_years.Contains(y))
+            {
+                return y;
+            }
+        }
+        return null;
+    }
+
+    public DayKind Classify(DateOnly d)
+    {
+        if (_listed.TryGetValue(d, out var listed))
+        {
+            return listed.IsOffDay ? DayKind.Holiday : DayKind.MakeUpWorkday;
+        }
+        return d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? DayKind.Weekend : DayKind.Workday;
+    }
+
+    /// <summary>The holiday's name for a listed date (e.g. 国庆节), or null.</summary>
+    public string? NameOf(DateOnly d) => _listed.TryGetValue(d, out var listed) ? listed.Name : null;
+
+    public bool IsWorkingDay(DateOnly d)
+    {
+        var i = d.DayNumber - _origin.DayNumber;
+        return (uint)i < (uint)_working.Length ? _working[i] : ComputeWorking(d);
+    }
+
+    /// <summary>Working days d with <paramref name="after"/> &lt; d ≤ <paramref name="upTo"/> (民法典 Art. 201); 0 when upTo ≤ after.</summary>
+    public int WorkingDaysBetween(DateOnly after, DateOnly upTo)
+    {
+        if (upTo <= after)
+        {
+            return 0;
+        }
+        return PrefixThrough(upTo) - PrefixThrough(after);
+    }
+
+    /// <summary>The <paramref name="n"/>-th working day after <paramref name="start"/> (n ≥ 1); <paramref name="start"/> itself when n ≤ 0.</summary>
+    public DateOnly AddWorkingDays(DateOnly start, int n)
+    {
+        if (n <= 0)
+        {
+            return start;
+        }
+        var target = PrefixThrough(start) + n;
+        var lo = start.DayNumber - _origin.DayNumber + 1;
+        if (lo >= 0 && lo < _working.Length && _prefix[_working.Length] >= target)
+        {
+            // Smallest index i with _prefix[i + 1] >= target.
+            int left = lo, right = _working.Length - 1;
+            while (left < right)
+            {
+                var mid = (left + right) >>> 1;
+                if (_prefix[mid + 1] >= target)
+                {
+                    right = mid;
+                }
+                else
+                {
+                    left = mid + 1;
+                }
+            }
+            return _origin.AddDays(left);
+        }
+        var d = start;
+        while (n > 0)
+        {
+            d = d.AddDays(1);
+            if (IsWorkingDay(d))
+            {
+                n--;
+            }
+        }
+        return d;
+    }
+
+    /// <summary><paramref name="d"/> when it is a working day, else the next working day (民法典 Art. 203).</summary>
+    public DateOnly RollToWorkingDay(DateOnly d)
+    {
+        while (!IsWorkingDay(d))
+        {
+            d = d.AddDays(1);
+        }
+        return d;
+    }
+
+    private int PrefixThrough(DateOnly d)
+    {
+        var i = d.DayNumber - _origin.DayNumber;
+        if (i < 0)
+        {
+            return -SlowCount(d.AddDays(1), _origin.AddDays(-1));
+        }
+        if (i >= _working.Length)
+        {
+            return _prefix[_working.Length] + SlowCount(_origin.AddDays(_working.Length), d);
+        }
+        return _prefix[i + 1];
+    }
+
+    private int SlowCount(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            count += ComputeWorking(d) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private bool ComputeWorking(DateOnly d) => Classify(d) is DayKind.Workday or DayKind.MakeUpWorkday;
+}

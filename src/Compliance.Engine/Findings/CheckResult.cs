@@ -1,0 +1,23 @@
+namespace Compliance.Engine.Findings;
+
+/// <summary>What one run judged: the sorted findings and the bookkeeping that goes into summary.json.</summary>
+public sealed class CheckResult
+{
+    /// <summary>Sorted by subject, then rule (ordinal).</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>Year → subjects whose clock touches that uncovered year, sorted.</summary>
+    public SortedDictionary<int, List<string>> CalendarMissing { get; } = [];
+
+    /// <summary>Unit codes met in the feeds but absent from units.json.</summary>
+    public SortedSet<string> UnknownUnits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Charge ids whose case id is empty or unknown.</summary>
+    public List<string> OrphanCharges { get; } = [];
+
+    /// <summary>Feed → rows dated after the as-of date (not judged).</summary>
+    public SortedDictionary<string, int> FutureDated { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Subjects judged per feed.</summary>
+    public SortedDictionary<string, int> Judged { get; } = new(StringComparer.Ordinal);
+}
