@@ -401,7 +401,7 @@ public sealed class Checker
             var policy = new WarningTalkPolicy(settings.WarningTalkRedFindings, _asOf.AddDays(1 - settings.WarningTalkWindowDays), _asOf);
             var reds = _findings
                 .Where(f => f.Severity == Severity.Red && f.Unit.Length > 0)
-                .Select(f => new RedFinding(f.Unit, f.Rule, f.OccurredOn))
+                .Select(f => new RedFinding(f.Unit, f.Rule, f.Subject, f.OccurredOn))
                 .ToList();
             if (reds.Count == 0)
             {
