@@ -109,8 +109,14 @@ internal sealed class JsonFeedSource : FeedSource
         {
             using var reader = NewReader(_open());
             ReadStartOfArray(reader);
-            while (ReadToken(reader) && reader.TokenType != JsonToken.EndArray)
+            var closed = false;
+            while (ReadToken(reader))
             {
+                if (reader.TokenType == JsonToken.EndArray)
+                {
+                    closed = true;
+                    break;
+                }
                 if (reader.TokenType != JsonToken.StartObject)
                 {
                     reader.Skip();
@@ -128,6 +134,11 @@ internal sealed class JsonFeedSource : FeedSource
                     ReadToken(reader);
                     reader.Skip();
                 }
+            }
+            if (!closed)
+            {
+                // Newtonsoft ends quietly at the end of a truncated document.
+                throw new FeedFileException($"JSON 内容不完整，第 {reader.LineNumber} 行之后数组没有结束");
             }
             if (ReadToken(reader))
             {
