@@ -1,0 +1,73 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Evaluation;
+using Compliance.Engine.Findings;
+
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>The working of a fee finding, naming the catalogue period it was judged against.</summary>
+internal static class ChargeEvidence
+{
+    public static TemplateValues For(string rule, ChargeFacts c)
+    {
+        var e = new Evidence()
+            .Add("chargedOn", c.ChargedOn)
+            .Add("feeCode", c.FeeCode)
+            .Add("amount", c.Amount)
+            .Add("caseId", c.CaseId)
+            .Add("caseKnown", c.CaseKnown)
+            .Add("itemCode", c.ItemCode)
+            .Add("payerType", c.PayerType)
+            .Add("collector", c.Collector);
+        var p = c.Period;
+        if (p is not null)
+        {
+            e.Add("period", new Evidence()
+                .Add("from", p.From)
+                .Add("to", p.To)
+                .Add("status", p.Status.ToString().ToLowerInvariant())
+                .Add("max", p.Max)
+                .Add("scope", Sorted(p.Scope))
+                .Add("collectors", Sorted(p.Collectors))
+                .Add("exemptPayers", Sorted(p.ExemptPayers))
+                .Add("basis", p.Basis));
+        }
+        else if (c.Fee is not null)
+        {
+            e.Add("periods", c.Fee.Periods.Select(x => $"{x.From:yyyy-MM-dd}至{(x.To is { } t ? t.ToString("yyyy-MM-dd", null) : "今")}").ToList());
+        }
+        if (rule == "fee.over-standard" && p?.Max is { } max)
+        {
+            e.Add("max", max).Add("over", c.Amount - max);
+        }
+        if (rule == "fee.free-item-charged" && c.Item is not null)
+        {
+            e.Add("itemFree", c.Item.Free);
+        }
+
+        var values = new TemplateValues(e)
+            .With("id", c.ChargeId)
+            .With("feeName", c.Fee?.Name ?? c.Record.FeeName ?? c.FeeCode)
+            .With("feeBasis", c.Fee?.Basis ?? "")
+            .With("periodFrom", p?.From)
+            .With("periodBasis", p?.Basis ?? c.Fee?.Basis ?? "")
+            .With("statusText", p?.Status switch
+            {
+                FeeStatus.Abolished => "取消",
+                FeeStatus.Suspended => "停征",
+                FeeStatus.Exempt => "免征",
+                _ => "正常",
+            })
+            .With("payerText", c.PayerType ?? "缴款人")
+            .With("scopeText", p?.Scope is { } scope ? string.Join("、", scope.Order(StringComparer.Ordinal)) : "不限")
+            .With("collectorsText", p?.Collectors is { } cs ? string.Join("、", cs.Order(StringComparer.Ordinal)) : "不限")
+            .With("itemName", c.Item?.Name ?? "")
+            .With("itemBasis", "《中华人民共和国行政许可法》第五十八条" + (string.IsNullOrEmpty(c.Item?.Basis) ? "" : "；" + c.Item!.Basis));
+        if (p?.Max is { } m)
+        {
+            values.With("max", m).With("over", c.Amount - m);
+        }
+        return values;
+    }
+
+    private static List<string>? Sorted(IReadOnlySet<string>? set) => set?.Order(StringComparer.Ordinal).ToList();
+}

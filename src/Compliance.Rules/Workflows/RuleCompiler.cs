@@ -1,0 +1,222 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Evaluation;
+using Compliance.Engine.Ingest;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace Compliance.Rules.Workflows;
+
+/// <summary>
+/// Compiles RulesEngine rules with RulesEngine's own expression parser (the same Dynamic LINQ dialect and type
+/// allow-list authors test against) into typed delegates, eagerly, at load: a typo is a load-time error with
+/// file, line and rule, never a silent <c>false</c> at run time.
+/// </summary>
+internal sealed partial class RuleCompiler
+{
+    private static readonly Type[] CustomTypes =
+    [
+        typeof(CaseFacts), typeof(StageFacts), typeof(ChargeFacts), typeof(CalendarHelpers), typeof(CatalogHelpers),
+        typeof(Settings), typeof(Item), typeof(Fee), typeof(FeePeriod), typeof(StageLimit), typeof(Unit),
+        typeof(CaseRecord), typeof(ChargeRecord), typeof(StageRecord), typeof(FeeStatus), typeof(LimitUnit), typeof(CaseStatus),
+    ];
+
+    private readonly RuleExpressionParser _parser = new(new ReSettings
+    {
+        CustomTypes = CustomTypes,
+        AutoRegisterInputType = false,
+        EnableExceptionAsErrorMessage = false,
+    });
+
+    public CompiledRule<TFacts>? Compile<TFacts>(RuleSource source, Settings settings, List<RuleSetProblem> problems)
+    {
+        var rule = source.Rule;
+        var name = rule.RuleName;
+        var recordParam = Expression.Parameter(typeof(TFacts), source.Kind.RecordParameter());
+        var scopeParam = Expression.Parameter(typeof(RuleScope), "scope");
+        var cal = Expression.Parameter(typeof(CalendarHelpers), "cal");
+        var catalog = Expression.Parameter(typeof(CatalogHelpers), "catalog");
+        var settingsParam = Expression.Parameter(typeof(Settings), "settings");
+        var asOf = Expression.Parameter(typeof(DateOnly), "asOf");
+        var variables = new List<ParameterExpression> { cal, catalog, settingsParam, asOf };
+        var prologue = new List<Expression>
+        {
+            Expression.Assign(cal, Expression.Property(scopeParam, nameof(RuleScope.Cal))),
+            Expression.Assign(catalog, Expression.Property(scopeParam, nameof(RuleScope.Catalog))),
+            Expression.Assign(settingsParam, Expression.Property(scopeParam, nameof(RuleScope.Settings))),
+            Expression.Assign(asOf, Expression.Property(scopeParam, nameof(RuleScope.AsOf))),
+        };
+        var inScope = new List<ParameterExpression> { recordParam, cal, catalog, settingsParam, asOf };
+        var errors = new List<string>();
+
+        foreach (var p in source.Workflow.GlobalParams ?? [])
+        {
+            AddScopedParam(p, inScope, variables, prologue, errors);
+        }
+
+        var body = BuildRuleBody(rule, inScope, variables, errors);
+        Func<TFacts, RuleScope, DateOnly?>? occurredOn = null;
+        var properties = rule.Properties ?? [];
+        if (properties.TryGetValue("occurredOn", out var occurredText) && occurredText is not null)
+        {
+            var occurredBody = Parse(occurredText.ToString()!, inScope, null, errors);
+            if (occurredBody is not null)
+            {
+                if (occurredBody.Type != typeof(DateOnly) && occurredBody.Type != typeof(DateOnly?))
+                {
+                    errors.Add($"occurredOn must be a date expression, not {occurredBody.Type.Name}");
+                }
+                else
+                {
+                    occurredOn = Lambda<TFacts, DateOnly?>(Expression.Convert(occurredBody, typeof(DateOnly?)), recordParam, scopeParam, variables, prologue);
+                }
+            }
+        }
+
+        var messageParts = new List<MessagePart<TFacts>>();
+        if (!source.BuiltIn && !string.IsNullOrEmpty(rule.ErrorMessage))
+        {
+            var text = rule.ErrorMessage;
+            var last = 0;
+            foreach (Match m in Interpolation().Matches(text))
+            {
+                var partBody = Parse(m.Groups[1].Value, inScope, null, errors);
+                var literal = text[last..m.Index];
+                last = m.Index + m.Length;
+                if (partBody is not null)
+                {
+                    var value = Lambda<TFacts, object?>(Expression.Convert(partBody, typeof(object)), recordParam, scopeParam, variables, prologue);
+                    messageParts.Add(new MessagePart<TFacts>(literal, value));
+                }
+            }
+            messageParts.Add(new MessagePart<TFacts>(text[last..], null));
+        }
+
+        var severity = Severity.Red;
+        if (properties.TryGetValue("severity", out var sev) && sev is not null && !SeverityNames.TryParse(sev.ToString(), out severity))
+        {
+            errors.Add($"severity must be warning, yellow or red, not \"{sev}\"");
+        }
+        var basis = properties.TryGetValue("basis", out var b) ? b?.ToString() ?? "" : "";
+        var template = source.BuiltIn && properties.TryGetValue("message", out var msg) ? msg?.ToString() : null;
+
+        if (source.BuiltIn && settings.Checks.TryGetValue(name, out var over))
+        {
+            severity = over.Severity ?? severity;
+            basis = over.Basis ?? basis;
+            template = over.Message ?? template;
+        }
+
+        if (errors.Count > 0 || body is null)
+        {
+            foreach (var e in errors.Distinct())
+            {
+                problems.Add(new RuleSetProblem(source.File, source.Line, source.Column, $"rule {name}: {e}"));
+            }
+            return null;
+        }
+
+        return new CompiledRule<TFacts>
+        {
+            Source = source,
+            Name = name,
+            Severity = severity,
+            MessageTemplate = template,
+            ErrorMessage = messageParts,
+            Basis = basis,
+            MustHold = Lambda<TFacts, bool>(body, recordParam, scopeParam, variables, prologue),
+            OccurredOn = occurredOn,
+        };
+    }
+
+    private Expression? BuildRuleBody(Rule rule, List<ParameterExpression> inScope, List<ParameterExpression> variables, List<string> errors)
+    {
+        var scope = new List<ParameterExpression>(inScope);
+        var locals = new List<ParameterExpression>();
+        var assigns = new List<Expression>();
+        foreach (var p in rule.LocalParams ?? [])
+        {
+            AddScopedParam(p, scope, locals, assigns, errors);
+        }
+
+        Expression? body;
+        if (!string.IsNullOrWhiteSpace(rule.Expression))
+        {
+            body = Parse(rule.Expression, scope, typeof(bool), errors);
+        }
+        else
+        {
+            body = null;
+            var or = rule.Operator is "Or" or "OrElse";
+            foreach (var child in rule.Rules ?? [])
+            {
+                if (!child.Enabled)
+                {
+                    continue;
+                }
+                var c = BuildRuleBody(child, scope, variables, errors);
+                if (c is null)
+                {
+                    return null;
+                }
+                body = body is null ? c : or ? Expression.OrElse(body, c) : Expression.AndAlso(body, c);
+            }
+            body ??= Expression.Constant(true);
+        }
+        if (body is null)
+        {
+            return null;
+        }
+        return locals.Count == 0 ? body : Expression.Block(typeof(bool), locals, [.. assigns, body]);
+    }
+
+    private void AddScopedParam(ScopedParam p, List<ParameterExpression> scope, List<ParameterExpression> variables, List<Expression> assigns, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(p.Name) || string.IsNullOrWhiteSpace(p.Expression))
+        {
+            errors.Add("a parameter needs a Name and an Expression");
+            return;
+        }
+        var value = Parse(p.Expression, scope, null, errors);
+        if (value is null)
+        {
+            return;
+        }
+        var v = Expression.Variable(value.Type, p.Name);
+        variables.Add(v);
+        scope.Add(v);
+        assigns.Add(Expression.Assign(v, value));
+    }
+
+    private Expression? Parse(string expression, List<ParameterExpression> scope, Type? returnType, List<string> errors)
+    {
+        Expression body;
+        try
+        {
+            body = _parser.Parse(expression, [.. scope], returnType!);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            errors.Add($"expression does not compile: {ex.Message} in \"{expression}\"");
+            return null;
+        }
+        var violations = ExpressionSandbox.Inspect(body);
+        if (violations.Count > 0)
+        {
+            errors.Add($"expression refused: {string.Join("; ", violations.Distinct())} in \"{expression}\"");
+            return null;
+        }
+        return body;
+    }
+
+    private static Func<TFacts, RuleScope, TResult> Lambda<TFacts, TResult>(
+        Expression body, ParameterExpression record, ParameterExpression scope, List<ParameterExpression> variables, List<Expression> prologue)
+    {
+        var block = Expression.Block(typeof(TResult), variables, [.. prologue, body]);
+        return Expression.Lambda<Func<TFacts, RuleScope, TResult>>(block, record, scope).Compile();
+    }
+
+    [GeneratedRegex(@"\$\(([^()]*(?:\([^()]*\)[^()]*)*)\)")]
+    private static partial Regex Interpolation();
+}

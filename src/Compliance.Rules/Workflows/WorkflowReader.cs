@@ -1,0 +1,166 @@
+using Compliance.Engine.Catalog;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using RulesEngine.Models;
+
+namespace Compliance.Rules.Workflows;
+
+/// <summary>
+/// Reads RulesEngine workflow JSON (one workflow or an array) keeping each rule's line and column, and checks
+/// what Microsoft RulesEngine itself would only find late or never: unknown keys, unknown workflow names,
+/// features this program does not run (actions, injected workflows).
+/// </summary>
+internal static class WorkflowReader
+{
+    private static readonly HashSet<string> WorkflowKeys = new(StringComparer.Ordinal)
+    {
+        "WorkflowName", "Rules", "GlobalParams", "RuleExpressionType", "Description",
+    };
+
+    private static readonly HashSet<string> RuleKeys = new(StringComparer.Ordinal)
+    {
+        "RuleName", "Expression", "ErrorMessage", "Properties", "Enabled", "Operator", "Rules",
+        "LocalParams", "RuleExpressionType", "SuccessEvent", "Description",
+    };
+
+    private static readonly HashSet<string> ParamKeys = new(StringComparer.Ordinal) { "Name", "Expression" };
+
+    public static IReadOnlyList<RuleSource> Read(string file, string json, bool builtIn, List<RuleSetProblem> problems)
+    {
+        JToken root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+        }
+        catch (JsonReaderException ex)
+        {
+            problems.Add(new RuleSetProblem(file, ex.LineNumber, ex.LinePosition, $"invalid JSON: {ex.Message}"));
+            return [];
+        }
+
+        var workflows = root switch
+        {
+            JArray array => array.Children().ToList(),
+            JObject obj => [obj],
+            _ => [],
+        };
+        if (workflows.Count == 0 && root is not JArray)
+        {
+            Add(problems, file, root, "a workflow file holds one workflow object or an array of them");
+        }
+
+        var rules = new List<RuleSource>();
+        foreach (var token in workflows)
+        {
+            if (token is not JObject wf)
+            {
+                Add(problems, file, token, "a workflow must be a JSON object");
+                continue;
+            }
+            CheckKeys(problems, file, wf, WorkflowKeys, "workflow");
+            var name = wf["WorkflowName"]?.Type == JTokenType.String ? (string?)wf["WorkflowName"] : null;
+            if (!WorkflowKinds.TryParse(name, out var kind))
+            {
+                Add(problems, file, wf["WorkflowName"] ?? wf,
+                    $"WorkflowName must be \"cases\", \"charges\" or \"stages\" (the records it judges), not \"{name}\"");
+                continue;
+            }
+            Workflow workflow;
+            try
+            {
+                workflow = wf.ToObject<Workflow>()!;
+            }
+            catch (JsonException ex)
+            {
+                Add(problems, file, wf, $"workflow {name}: {ex.Message}");
+                continue;
+            }
+            foreach (var p in wf["GlobalParams"] as JArray ?? [])
+            {
+                if (p is JObject po)
+                {
+                    CheckKeys(problems, file, po, ParamKeys, "parameter");
+                }
+            }
+            if (wf["Rules"] is not JArray ruleTokens || ruleTokens.Count == 0)
+            {
+                Add(problems, file, wf, $"workflow {name} has no Rules");
+                continue;
+            }
+            var ruleList = workflow.Rules.ToList();
+            for (var i = 0; i < ruleTokens.Count; i++)
+            {
+                if (ruleTokens[i] is not JObject ro)
+                {
+                    Add(problems, file, ruleTokens[i], "a rule must be a JSON object");
+                    continue;
+                }
+                CheckRule(problems, file, ro);
+                var info = (IJsonLineInfo)ro;
+                rules.Add(new RuleSource(file, info.LineNumber, info.LinePosition, kind, workflow, ruleList[i], builtIn));
+            }
+        }
+        return rules;
+    }
+
+    private static void CheckRule(List<RuleSetProblem> problems, string file, JObject rule)
+    {
+        CheckKeys(problems, file, rule, RuleKeys, "rule");
+        var name = (string?)rule["RuleName"];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Add(problems, file, rule, "a rule needs a RuleName (it becomes the finding's code)");
+        }
+        var hasExpression = rule["Expression"] is { Type: JTokenType.String };
+        var hasChildren = rule["Rules"] is JArray { Count: > 0 };
+        if (hasExpression == hasChildren)
+        {
+            Add(problems, file, rule, $"rule {name}: give either an Expression or an Operator with child Rules");
+        }
+        if (hasChildren && (string?)rule["Operator"] is not ("And" or "AndAlso" or "Or" or "OrElse"))
+        {
+            Add(problems, file, rule["Operator"] ?? rule, $"rule {name}: Operator must be And, AndAlso, Or or OrElse");
+        }
+        if (rule["Properties"] is JObject props && props["severity"] is { } sev
+            && !SeverityNames.TryParse((string?)sev, out _))
+        {
+            Add(problems, file, sev, $"rule {name}: severity must be warning, yellow or red");
+        }
+        foreach (var p in rule["LocalParams"] as JArray ?? [])
+        {
+            if (p is JObject po)
+            {
+                CheckKeys(problems, file, po, ParamKeys, "parameter");
+            }
+        }
+        foreach (var child in rule["Rules"] as JArray ?? [])
+        {
+            if (child is JObject co)
+            {
+                CheckRule(problems, file, co);
+            }
+        }
+    }
+
+    private static void CheckKeys(List<RuleSetProblem> problems, string file, JObject obj, HashSet<string> known, string what)
+    {
+        foreach (var prop in obj.Properties())
+        {
+            if (prop.Name is "Actions" or "WorkflowsToInject" or "WorkflowRulesToInject")
+            {
+                Add(problems, file, prop, $"{prop.Name} is not supported: a rule here only states what must hold");
+            }
+            else if (!known.Contains(prop.Name))
+            {
+                Add(problems, file, prop, $"unknown {what} key \"{prop.Name}\"");
+            }
+        }
+    }
+
+    private static void Add(List<RuleSetProblem> problems, string file, JToken token, string message)
+    {
+        var info = (IJsonLineInfo)token;
+        problems.Add(new RuleSetProblem(file, info.HasLineInfo() ? info.LineNumber : 1, info.HasLineInfo() ? info.LinePosition : 1, message));
+    }
+}

@@ -1,0 +1,225 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
+using Compliance.Rules.Evaluation;
+
+namespace Compliance.Rules.Tests.Evaluation;
+
+public class CaseChecksTests
+{
+    private static IReadOnlyList<Finding> Judge(string asOf, IEnumerable<CaseRecord> cases, IEnumerable<ProcedureRecord>? procedures = null, RuleSet? ruleSet = null) =>
+        Checker.Create(ruleSet ?? Some.RuleSet()).Check(Some.Feeds(cases, procedures), Some.Date(asOf)).Findings;
+
+    [Fact]
+    public void Check_WorkedExampleDecidedAfterNationalDay_OverdueStatutoryTwoDaysOccurredOct31()
+    {
+        var findings = Judge("2025-11-03", [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)]);
+
+        var f = findings.Should().ContainSingle().Subject;
+        f.Rule.Should().Be("case.overdue-statutory");
+        f.Severity.Should().Be(Severity.Red);
+        f.Subject.Should().Be("case:XK-2025-0001");
+        f.Unit.Should().Be("U01");
+        f.OccurredOn.Should().Be(Some.Date("2025-10-31"));
+        f.Message.Should().Be("办件XK-2025-0001已用22个工作日，超过法定时限（20个工作日）2个工作日");
+        Value(f, "used").Should().Be(22);
+        Value(f, "deadline").Should().Be(Some.Date("2025-10-30"));
+        Value(f, "over").Should().Be(2);
+        Value(f, "stopped").Should().Be(0);
+    }
+
+    [Fact]
+    public void Check_WorkedExampleWithExpertReview_StopsSixDaysAndNoFinding()
+    {
+        var findings = Judge(
+            "2025-11-03",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)],
+            [Some.Suspension("XK-2025-0001", "2025-10-09", "2025-10-15")]);
+
+        findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_WorkedExampleWithExpertReview_DeadlineMovesToNov7()
+    {
+        // Open on Nov 5 with the review: U = 16 + 2 = 18 of 20, so the 预警 shows the moved deadline.
+        var findings = Judge(
+            "2025-11-05",
+            [Some.Case(accepted: "2025-09-26", statutory: 20, promised: 20)],
+            [Some.Suspension("XK-2025-0001", "2025-10-09", "2025-10-15")]);
+
+        var f = findings.Should().ContainSingle().Subject;
+        f.Rule.Should().Be("case.due-soon");
+        Value(f, "used").Should().Be(18);
+        Value(f, "stopped").Should().Be(6);
+        Value(f, "deadline").Should().Be(Some.Date("2025-11-07"));
+        f.OccurredOn.Should().Be(Some.Date("2025-11-05"));
+    }
+
+    [Theory]
+    [InlineData("2025-10-29", null)]
+    [InlineData("2025-10-30", null)]
+    [InlineData("2025-10-31", "case.overdue-statutory")]
+    public void Check_DecidedAroundTheTwentiethDay_RedOnlyAfterIt(string decided, string? expected)
+    {
+        var findings = Judge("2025-12-31", [Some.Case(accepted: "2025-09-26", decided: decided, statutory: 20, promised: 20)]);
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+    }
+
+    [Theory]
+    [InlineData("2025-10-10", null)]
+    [InlineData("2025-10-13", "case.overdue-promised")]
+    public void Check_PromisedLimitFiveDays_YellowFromTheSixthCountedDay(string decided, string? expected)
+    {
+        // Accepted Fri 09-26: counted days 09-28 (调休), 09-29, 09-30, 10-09, 10-10 | 10-11 (调休) is the 6th.
+        var findings = Judge("2025-12-31", [Some.Case(accepted: "2025-09-26", decided: decided, statutory: 20, promised: 5)]);
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+    }
+
+    [Fact]
+    public void Check_PromisedBreachOnMakeUpSaturday_OccurredOnTheMakeUpDay()
+    {
+        var f = Judge("2025-12-31", [Some.Case(accepted: "2025-09-26", decided: "2025-10-13", statutory: 20, promised: 5)]).Single();
+
+        f.OccurredOn.Should().Be(Some.Date("2025-10-11"));
+        f.Severity.Should().Be(Severity.Yellow);
+        Value(f, "over").Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("2025-10-27", null)] // used 17, 3 left > 2
+    [InlineData("2025-10-28", "case.due-soon")] // used 18, 2 left
+    [InlineData("2025-10-30", "case.due-soon")] // used 20, 0 left
+    [InlineData("2025-10-31", "case.overdue-statutory")]
+    public void Check_OpenCaseAsTimePasses_WarningThenRed(string asOf, string? expected)
+    {
+        var findings = Judge(asOf, [Some.Case(accepted: "2025-09-26", statutory: 20, promised: 20)]);
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+    }
+
+    [Fact]
+    public void Check_ExtensionStartedBeforeEnd_AddsItsDaysToBothLimits()
+    {
+        var findings = Judge(
+            "2025-11-03",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)],
+            [Some.Extension("XK-2025-0001", "2025-10-20", 10)]);
+
+        findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_ExtensionStartingAfterEnd_IsNotCounted()
+    {
+        var findings = Judge(
+            "2025-11-03",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)],
+            [Some.Extension("XK-2025-0001", "2025-11-04", 10)]);
+
+        findings.Should().ContainSingle(f => f.Rule == "case.overdue-statutory");
+    }
+
+    [Fact]
+    public void Check_OverlappingSuspensions_StopADayOnce()
+    {
+        var findings = Judge(
+            "2025-11-03",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)],
+            [Some.Suspension("XK-2025-0001", "2025-10-09", "2025-10-13"), Some.Suspension("XK-2025-0001", "2025-10-13", "2025-10-15", "检测")]);
+
+        findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Compute_SuspensionWithoutEnd_StopsUpToTheEnd()
+    {
+        var facts = Compliance.Engine.Evaluation.CaseClock.Compute(
+            Some.Case(accepted: "2025-09-26", statutory: 20, promised: 20),
+            [Some.Suspension("XK-2025-0001", "2025-10-27", null)],
+            null,
+            new Settings(),
+            Some.Calendar,
+            Some.Date("2025-11-03"),
+            out var uncovered)!;
+
+        uncovered.Should().BeNull();
+        facts.Used.Should().Be(16);
+        facts.Stopped.Should().Be(6);
+        facts.Open.Should().BeTrue();
+        facts.StatutoryDeadline.Should().Be(Some.Date("2025-11-07"));
+    }
+
+    [Fact]
+    public void Check_DecidedAfterAsOf_IsStillOpenAtAsOf()
+    {
+        var f = Judge("2025-10-29", [Some.Case(accepted: "2025-09-26", decided: "2025-11-20", statutory: 20, promised: 20)]).Single();
+
+        f.Rule.Should().Be("case.due-soon");
+        Value(f, "end").Should().Be(Some.Date("2025-10-29"));
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.Void)]
+    [InlineData(CaseStatus.Returned)]
+    public void Check_VoidOrReturnedCase_IsNotJudged(CaseStatus status)
+    {
+        Judge("2025-12-31", [Some.Case(accepted: "2025-09-26", decided: "2025-12-01", status: status)]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_CaseAcceptedAfterAsOf_CountedAsFutureDated()
+    {
+        var result = Checker.Create(Some.RuleSet()).Check(Some.Feeds([Some.Case(accepted: "2025-12-01")]), Some.Date("2025-11-30"));
+
+        result.Findings.Should().BeEmpty();
+        result.FutureDated.Should().ContainKey("cases").WhoseValue.Should().Be(1);
+    }
+
+    [Fact]
+    public void Check_LimitsFromItemThenDefault_PromisedAboveStatutoryCountsAsStatutory()
+    {
+        var rs = Some.RuleSet(items: [Some.Item(statutory: null, promised: 30)], settings: new Settings { DefaultStatutoryLimit = 20 });
+
+        var f = Judge("2025-12-31", [Some.Case(accepted: "2025-09-26", decided: "2025-11-03")], ruleSet: rs).Single();
+
+        f.Rule.Should().Be("case.overdue-statutory");
+        Value(f, "limitSource").Should().Be("default");
+        Value(f, "limit").Should().Be(20);
+    }
+
+    [Fact]
+    public void Check_ClockTouchingUncoveredYear_ListedAsCalendarMissingAndNotJudged()
+    {
+        var result = Checker.Create(Some.RuleSet()).Check(Some.Feeds([Some.Case(accepted: "2026-12-20")]), Some.Date("2027-01-10"));
+
+        result.Findings.Should().BeEmpty();
+        result.CalendarMissing.Should().ContainKey(2027).WhoseValue.Should().Equal("case:XK-2025-0001");
+    }
+
+    [Fact]
+    public void Check_SevereOverrideAndDisabledCheck_FromSettings()
+    {
+        var settings = new Settings
+        {
+            Checks = new Dictionary<string, CheckOverride>
+            {
+                ["case.overdue-statutory"] = new() { Severity = Severity.Yellow, Message = "超期{over}天", Basis = "本地规定" },
+                ["case.due-soon"] = new() { Enabled = false },
+            },
+        };
+        var rs = Some.RuleSet(settings: settings);
+
+        var red = Judge("2025-11-03", [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)], ruleSet: rs).Single();
+        var soon = Judge("2025-10-30", [Some.Case(accepted: "2025-09-26", statutory: 20, promised: 20)], ruleSet: rs);
+
+        red.Severity.Should().Be(Severity.Yellow);
+        red.Message.Should().Be("超期2天");
+        red.Basis.Should().Be("本地规定");
+        soon.Should().BeEmpty();
+    }
+
+    private static object? Value(Finding f, string key) => f.Evidence.TryGet(key, out var v) ? v : throw new KeyNotFoundException(key);
+}

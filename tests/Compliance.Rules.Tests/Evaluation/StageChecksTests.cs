@@ -1,0 +1,114 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
+using Compliance.Rules.Evaluation;
+
+namespace Compliance.Rules.Tests.Evaluation;
+
+public class StageChecksTests
+{
+    private static CheckResult Judge(string asOf, params StageRecord[] stages) =>
+        Checker.Create(Some.RuleSet()).Check(Some.Feeds(stages: stages), Some.Date(asOf));
+
+    [Fact]
+    public void Check_WorkedExampleCompletedOnRolledDeadline_OnTime()
+    {
+        Judge("2025-12-31", Some.Stage(started: "2025-09-01", completed: "2025-10-09")).Findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_WorkedExampleCompletedDayAfterRolledDeadline_OverdueOccurredOct10()
+    {
+        var f = Judge("2025-12-31", Some.Stage(started: "2025-09-01", completed: "2025-10-10")).Findings.Single();
+
+        f.Rule.Should().Be("stage.overdue");
+        f.Severity.Should().Be(Severity.Red);
+        f.Subject.Should().Be("stage:2025-330100-01-01-000001/环评");
+        f.Unit.Should().Be("U03");
+        f.OccurredOn.Should().Be(Some.Date("2025-10-10"));
+        Value(f, "deadline").Should().Be(Some.Date("2025-10-09"));
+        Value(f, "nominalDeadline").Should().Be(Some.Date("2025-10-01"));
+        Value(f, "over").Should().Be(1);
+        f.Basis.Should().Be("《环境影响评价法》第二十二条");
+    }
+
+    [Theory]
+    [InlineData("2025-10-03", null)] // DL 10-09, 6 days left > 2
+    [InlineData("2025-10-07", "stage.due-soon")] // 2 days left
+    [InlineData("2025-10-09", "stage.due-soon")] // 0 days left
+    [InlineData("2025-10-10", "stage.overdue")]
+    public void Check_OpenCalendarStage_DueSoonThenOverdue(string asOf, string? expected)
+    {
+        var findings = Judge(asOf, Some.Stage(started: "2025-09-01")).Findings;
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+    }
+
+    [Theory]
+    [InlineData("2025-10-30", null)] // the 20th working day
+    [InlineData("2025-10-31", "stage.overdue")]
+    public void Check_WorkingDayStage_OverdueFromTheTwentyFirstWorkingDay(string completed, string? expected)
+    {
+        var findings = Judge("2025-12-31", Some.Stage(stage: "立项", type: "核准", started: "2025-09-26", completed: completed)).Findings;
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+        if (expected is not null)
+        {
+            findings.Single().OccurredOn.Should().Be(Some.Date("2025-10-31"));
+        }
+    }
+
+    [Fact]
+    public void Check_FilingWithoutLimit_ClockNotJudged()
+    {
+        Judge("2026-06-30", Some.Stage(stage: "立项", type: "备案", started: "2025-01-02")).Findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_RowLimitOverridesCatalogue_WithSettingsWarnDays()
+    {
+        // 09-01 + 5 = Sat 09-06, rolled to Mon 09-08; on 09-06 two days remain.
+        var f = Judge("2025-09-06", Some.Stage(started: "2025-09-01", limit: 5, limitUnit: LimitUnit.Calendar)).Findings.Single();
+
+        f.Rule.Should().Be("stage.due-soon");
+        Value(f, "limitSource").Should().Be("row");
+        Value(f, "remaining").Should().Be(2);
+        Value(f, "deadline").Should().Be(Some.Date("2025-09-08"));
+    }
+
+    [Fact]
+    public void Check_ConstructionBeforePrerequisitesCompleted_OutOfOrderListingThem()
+    {
+        const string p = "2025-330100-01-01-000009";
+        var result = Judge(
+            "2025-12-31",
+            Some.Stage(project: p, stage: "立项", type: "核准", started: "2025-03-03", completed: "2025-03-20", unit: "U05"),
+            Some.Stage(project: p, stage: "规划", type: null, started: "2025-03-21", completed: "2025-04-10", unit: "U04"),
+            Some.Stage(project: p, stage: "环评", type: "报告表", started: "2025-03-21", completed: "2025-05-06", unit: "U03"),
+            Some.Stage(project: p, stage: "建设", type: null, started: "2025-05-06", completed: "2025-05-08", unit: "U06"));
+
+        var f = result.Findings.Single(x => x.Rule == "stage.out-of-order");
+        f.Subject.Should().Be($"stage:{p}/建设");
+        f.OccurredOn.Should().Be(Some.Date("2025-05-06"));
+        f.Unit.Should().Be("U06");
+        f.Severity.Should().Be(Severity.Red);
+        f.Message.Should().Contain("用地（未办结）").And.NotContain("环评");
+    }
+
+    [Fact]
+    public void Check_PrerequisiteCompletedOnStartDay_IsInOrder()
+    {
+        const string p = "P1";
+        var result = Judge(
+            "2025-12-31",
+            Some.Stage(project: p, stage: "立项", type: "备案", started: "2025-03-03", completed: "2025-03-03"),
+            Some.Stage(project: p, stage: "规划", type: null, started: "2025-03-04", completed: "2025-03-10"),
+            Some.Stage(project: p, stage: "环评", type: "登记表", started: "2025-03-04", completed: "2025-03-10"),
+            Some.Stage(project: p, stage: "用地", type: null, started: "2025-03-04", completed: "2025-03-10"),
+            Some.Stage(project: p, stage: "建设", type: null, started: "2025-03-10", completed: "2025-03-12"));
+
+        result.Findings.Where(x => x.Rule == "stage.out-of-order").Should().BeEmpty();
+    }
+
+    private static object? Value(Finding f, string key) => f.Evidence.TryGet(key, out var v) ? v : throw new KeyNotFoundException(key);
+}

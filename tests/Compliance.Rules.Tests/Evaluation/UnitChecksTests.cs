@@ -1,0 +1,43 @@
+using Compliance.Engine.Catalog;
+using Compliance.Rules.Evaluation;
+
+namespace Compliance.Rules.Tests.Evaluation;
+
+public class UnitChecksTests
+{
+    private static readonly Settings FiveIn90 = new() { WarningTalkRedFindings = 5, WarningTalkWindowDays = 90 };
+
+    [Theory]
+    [InlineData(4, 0)]
+    [InlineData(5, 1)]
+    public void Check_RedFindingsInWindow_ProposesWarningTalkAtThreshold(int reds, int expected)
+    {
+        var charges = Enumerable.Range(1, reds).Select(i => Some.Charge(id: $"C{i:000}", caseId: null, fee: "F9999", unit: "U01", on: "2025-12-01"));
+
+        var result = Checker.Create(Some.RuleSet(settings: FiveIn90)).Check(Some.Feeds(charges: charges), Some.Date("2025-12-31"));
+
+        var talks = result.Findings.Where(f => f.Rule == "unit.warning-talk").ToList();
+        talks.Should().HaveCount(expected);
+        if (expected == 1)
+        {
+            talks[0].Subject.Should().Be("unit:U01");
+            talks[0].Severity.Should().Be(Severity.Yellow);
+            talks[0].OccurredOn.Should().Be(Some.Date("2025-12-31"));
+            talks[0].Evidence.TryGet("redFindings", out var n).Should().BeTrue();
+            n.Should().Be(5);
+        }
+    }
+
+    [Theory]
+    [InlineData("2025-10-02", 1)] // T − 89 days: inside the 90-day window (T included)
+    [InlineData("2025-10-01", 0)] // T − 90 days: outside
+    public void Check_WindowEdge_CountsOnlyFindingsWithinWindowDays(string oldest, int expected)
+    {
+        var charges = Enumerable.Range(1, 4).Select(i => Some.Charge(id: $"C{i:000}", caseId: null, fee: "F9999", unit: "U01", on: "2025-12-30"))
+            .Append(Some.Charge(id: "C999", caseId: null, fee: "F9999", unit: "U01", on: oldest));
+
+        var result = Checker.Create(Some.RuleSet(settings: FiveIn90)).Check(Some.Feeds(charges: charges), Some.Date("2025-12-30"));
+
+        result.Findings.Count(f => f.Rule == "unit.warning-talk").Should().Be(expected);
+    }
+}

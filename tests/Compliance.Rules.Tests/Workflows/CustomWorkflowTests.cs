@@ -1,0 +1,115 @@
+using Compliance.Engine.Catalog;
+using Compliance.Rules.Evaluation;
+
+namespace Compliance.Rules.Tests.Workflows;
+
+public class CustomWorkflowTests
+{
+    private static RuleSet With(string json) => Some.RuleSet(workflows: [new WorkflowFile("workflows/local.json", json)]);
+
+    [Fact]
+    public void Check_CustomChargeRuleBroken_FindingUnderItsOwnNameWithInterpolatedMessage()
+    {
+        const string json = """
+            [{ "WorkflowName": "charges", "Rules": [
+              { "RuleName": "local.big-cash", "Expression": "charge.Amount < 5000",
+                "ErrorMessage": "缴款单$(charge.ChargeId)单笔收费$(charge.Amount)元，超过5000元须经审批",
+                "Properties": { "severity": "yellow", "basis": "市财政局规定" } } ] }]
+            """;
+
+        var result = Checker.Create(With(json)).Check(
+            Some.Feeds([Some.Case(decided: "2025-10-10")], charges: [Some.Charge(amount: 6000m), Some.Charge(id: "C0002", fee: "F0102", amount: 10m)]),
+            Some.Date("2025-12-31"));
+
+        var f = result.Findings.Single(x => x.Rule == "local.big-cash");
+        f.Severity.Should().Be(Severity.Yellow);
+        f.Subject.Should().Be("charge:C0001");
+        f.Message.Should().Be("缴款单C0001单笔收费6000.00元，超过5000元须经审批");
+        f.Basis.Should().Be("市财政局规定");
+        f.OccurredOn.Should().Be(Some.Date("2025-10-10"));
+        f.Evidence.TryGet("expression", out var expr).Should().BeTrue();
+        expr.Should().Be("charge.Amount < 5000");
+    }
+
+    [Fact]
+    public void Check_CaseRuleUsingHelpersAndLocalParams_Compiles()
+    {
+        const string json = """
+            { "WorkflowName": "cases", "Rules": [
+              { "RuleName": "local.quick", "LocalParams": [ { "Name": "days", "Expression": "cal.WorkingDaysBetween(case.Accepted, case.End)" } ],
+                "Expression": "days <= 3 || catalog.Item(case.ItemCode) == null", "Properties": { "occurredOn": "case.End" } } ] }
+            """;
+
+        var result = Checker.Create(With(json)).Check(Some.Feeds([Some.Case(decided: "2025-10-10", statutory: 20, promised: 20)]), Some.Date("2025-12-31"));
+
+        result.Findings.Should().ContainSingle(f => f.Rule == "local.quick").Which.OccurredOn.Should().Be(Some.Date("2025-10-10"));
+    }
+
+    [Fact]
+    public void Create_UnknownField_RefusedWithFileLineAndRule()
+    {
+        const string json = "[{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"local.typo\", \"Expression\": \"charge.Amout > 0\" } ] }]";
+
+        var act = () => Checker.Create(With(json));
+
+        var problem = act.Should().Throw<RuleSetException>().Which.Problems.Single();
+        problem.File.Should().Be("workflows/local.json");
+        problem.Line.Should().Be(2);
+        problem.Message.Should().Contain("local.typo").And.Contain("Amout");
+    }
+
+    [Theory]
+    [InlineData("charge.GetType().Name == \"x\"")]
+    [InlineData("charge.Amount.GetType() != null")]
+    [InlineData("Enumerable.Range(0, 2147483647).Count() > 0")]
+    [InlineData("Type.GetType(\"System.IO.File\") != null")]
+    [InlineData("System.IO.File.Exists(\"/etc/passwd\")")]
+    [InlineData("Environment.GetEnvironmentVariable(\"HOME\") != null")]
+    [InlineData("Activator.CreateInstance(\"x\", \"y\") != null")]
+    public void Create_ExpressionReachingOutsideTheFacts_Refused(string expression)
+    {
+        var json = $$"""[{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.evil", "Expression": {{Newtonsoft.Json.JsonConvert.ToString(expression)}} } ] }]""";
+
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle(p => p.Message.Contains("local.evil"));
+    }
+
+    [Fact]
+    public void Check_RuleFailingAtRunTime_ErrorNamingFileRuleAndSubjectNotAFinding()
+    {
+        const string json = """[{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.npe", "Expression": "charge.Case.ItemCode != \"X\"" } ] }]""";
+        var checker = Checker.Create(With(json));
+
+        var act = () => checker.Check(Some.Feeds(charges: [Some.Charge(caseId: null, unit: "U01")]), Some.Date("2025-12-31"));
+
+        var error = act.Should().Throw<RuleEvaluationException>().Which.Errors.Single();
+        error.File.Should().Be("workflows/local.json");
+        error.Rule.Should().Be("local.npe");
+        error.Subject.Should().Be("charge:C0001");
+    }
+
+    [Theory]
+    [InlineData("""{ "WorkflowName": "payments", "Rules": [ { "RuleName": "a", "Expression": "true" } ] }""", "WorkflowName")]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "a", "Expresion": "true" } ] }""", "Expresion")]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "fee.unknown", "Expression": "true" } ] }""", "built-in")]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "a", "Expression": "true", "Properties": { "severity": "purple" } } ] }""", "severity")]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "a", "Expression": "charge.Amount" } ] }""", "a")]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "a", "Expression": "true" ] }""", "JSON")]
+    public void Create_BrokenWorkflowFile_Refused(string json, string mentioned)
+    {
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Should().Contain(p => p.File == "workflows/local.json" && p.Message.Contains(mentioned));
+    }
+
+    [Fact]
+    public void Create_TwoRulesWithTheSameName_Refused()
+    {
+        const string json = """{ "WorkflowName": "charges", "Rules": [ { "RuleName": "a", "Expression": "true" }, { "RuleName": "a", "Expression": "true" } ] }""";
+
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle(p => p.Message.Contains("duplicate"));
+    }
+}
