@@ -19,7 +19,8 @@ internal sealed class JsonSource
         File = file;
         Text = text;
         Root = root;
-        _lines = text.ReplaceLineEndings("\n").Split('\n');
+        // The line breaks Newtonsoft counts: \r\n, \n and a lone \r (not the Unicode separators ReplaceLineEndings knows).
+        _lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
     }
 
     /// <summary>Path relative to the rule folder, with '/' separators.</summary>
