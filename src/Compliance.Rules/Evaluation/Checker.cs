@@ -40,16 +40,6 @@ public sealed class Checker
 
     public RuleSet RuleSet => _ruleSet;
 
-    /// <summary>The codes of every built-in check, in the order of checks.md.</summary>
-    public static IReadOnlyList<string> BuiltInCodes { get; } =
-    [
-        "case.overdue-statutory", "case.overdue-promised", "case.due-soon",
-        "stage.overdue", "stage.due-soon", "stage.out-of-order",
-        "fee.unknown", "fee.not-in-force", "fee.abolished", "fee.exempt-charged", "fee.out-of-scope",
-        "fee.over-standard", "fee.unauthorized-collector", "fee.free-item-charged", "fee.duplicate",
-        "unit.warning-talk",
-    ];
-
     /// <summary>Compiles every workflow of the rule set and the built-in rules; throws <see cref="RuleSetException"/> on any problem.</summary>
     public static Checker Create(RuleSet ruleSet)
     {
@@ -59,7 +49,7 @@ public sealed class Checker
         {
             sources.AddRange(WorkflowReader.Read($"(built-in)/{name}.json", ReadBuiltIn(name), builtIn: true, problems));
         }
-        var builtInNames = new HashSet<string>(BuiltInCodes, StringComparer.Ordinal);
+        var builtInNames = new HashSet<string>(BuiltInChecks.Codes, StringComparer.Ordinal);
         var customNames = new Dictionary<string, RuleSource>(StringComparer.Ordinal);
         foreach (var file in ruleSet.Workflows)
         {
