@@ -61,6 +61,19 @@ public sealed class CheckRunTests : IDisposable
     }
 
     [Fact]
+    public void Run_OutIsAFile_Exits2NamingIt()
+    {
+        _temp.Write("data/cases.csv", CaseHeader + RedCase);
+        var blocker = _temp.Write("out-file", "not a folder");
+
+        var outcome = Cli.Run(
+            "check", "--rules", Repository.Rules, "--data", _temp.Sub("data"), "--as-of", "2025-11-03", "--out", blocker);
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("无法写入输出目录").And.Contain("out-file");
+    }
+
+    [Fact]
     public void Run_RedFindingWithoutFailOn_Exits0()
     {
         Run(CaseHeader + RedCase).ShouldExit(ExitCode.Completed);
