@@ -45,6 +45,10 @@ internal static class ConsoleSummary
         WriteByCode(w, counts);
         WriteByUnit(w, counts, ruleSet);
         WriteRejects(w, data);
+        if (data.UnknownColumns.Count > 0)
+        {
+            w.WriteLine("已忽略的未知列：" + string.Join("；", data.UnknownColumns.Select(u => $"{u.Key}：{string.Join("、", u.Value)}")));
+        }
         WriteBookkeeping(w, result);
         w.WriteLine("输出文件：");
         w.WriteLine($"  {files.Findings}");

@@ -22,6 +22,7 @@ public class ConsoleSummaryTests
             .And.Contain("未知单位：无")
             .And.Contain("孤立收费：无")
             .And.Contain("晚于基准日期的记录：无")
+            .And.NotContain("未知列")
             .And.NotContain("按规则")
             .And.NotContain("按单位");
     }
@@ -68,6 +69,8 @@ public class ConsoleSummaryTests
         var data = new FeedData();
         data.Rejects.AddRange([Some.Reject(RejectReason.BadDate), Some.Reject(RejectReason.BadDate), Some.Reject("odd-reason")]);
         data.StatsFor("cases").Read = 7;
+        data.UnknownColumns["cases.csv"] = ["备注", "x"];
+        data.UnknownColumns["charges.csv"] = ["y"];
         var result = new CheckResult { Findings = [] };
         result.CalendarMissing[2027] = ["case:A", "case:B"];
         result.UnknownUnits.Add("U99");
@@ -81,6 +84,7 @@ public class ConsoleSummaryTests
             .And.Contain("拒收 3 处")
             .And.Contain("  bad-date（日期无法识别）  2\n")
             .And.Contain("  odd-reason  1\n")
+            .And.Contain("已忽略的未知列：cases.csv：备注、x；charges.csv：y\n")
             .And.Contain("2027 年 2 条记录")
             .And.Contain("未知单位 1 个：U99")
             .And.Contain("孤立收费（无对应办件）2 条：C1、C9")
