@@ -40,6 +40,31 @@ public sealed class Checker
 
     public RuleSet RuleSet => _ruleSet;
 
+    /// <summary>Every rule this checker runs, with the subject kind it judges (<c>case:</c>, <c>charge:</c>, <c>stage:</c>, <c>unit:</c>).</summary>
+    public IReadOnlyList<(string Rule, string SubjectPrefix)> Rules
+    {
+        get
+        {
+            var list = new List<(string, string)>();
+            list.AddRange(_caseRules.Select(r => (r.Name, "case:")));
+            list.AddRange(_stageRules.Select(r => (r.Name, "stage:")));
+            if (_outOfOrder is not null)
+            {
+                list.Add((_outOfOrder.Code, "stage:"));
+            }
+            list.AddRange(_chargeRules.Select(r => (r.Name, "charge:")));
+            if (_duplicate is not null)
+            {
+                list.Add((_duplicate.Code, "charge:"));
+            }
+            if (_warningTalk is not null)
+            {
+                list.Add((_warningTalk.Code, "unit:"));
+            }
+            return list;
+        }
+    }
+
     /// <summary>Compiles every workflow of the rule set and the built-in rules; throws <see cref="RuleSetException"/> on any problem.</summary>
     public static Checker Create(RuleSet ruleSet)
     {
