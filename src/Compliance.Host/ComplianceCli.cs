@@ -14,6 +14,8 @@ internal static class ComplianceCli
         new("效能监察合规检查：按规则集检查办件、收费和重点项目数据")
         {
             CheckCommand.Create(clock, stdout, stderr),
+            RulesCommand.Create(clock, stdout, stderr),
+            ExplainCommand.Create(clock, stdout, stderr),
         };
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)

@@ -56,7 +56,7 @@ public static class ClockWalk
             if (d >= s.From && d <= s.To)
             {
                 var p = procedures.FirstOrDefault(p => p.Kind == ProcedureKind.Suspension && p.Start <= d && (p.End is null || p.End >= d));
-                return p?.KindLabel ?? "暂停计时";
+                return p?.DisplayName ?? "暂停计时";
             }
         }
         return null;
