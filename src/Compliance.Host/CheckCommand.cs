@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using Compliance.Engine.Catalog;
 
 namespace Compliance.Host;
@@ -24,12 +22,7 @@ internal static class CheckCommand
             HelpName = "dir",
             Required = true,
         };
-        var asOf = new Option<DateOnly?>("--as-of")
-        {
-            Description = "基准日期 YYYY-MM-DD，默认为北京时间今天",
-            HelpName = "YYYY-MM-DD",
-            CustomParser = ParseDate,
-        };
+        var asOf = CliDates.AsOfOption("基准日期 YYYY-MM-DD，默认为北京时间今天");
         var output = new Option<string>("--out")
         {
             Description = "输出目录",
@@ -65,16 +58,5 @@ internal static class CheckCommand
             return CheckRun.Execute(options, clock, stdout, stderr);
         });
         return command;
-    }
-
-    private static DateOnly? ParseDate(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        result.AddError($"--as-of 应为 YYYY-MM-DD 格式的日期，收到“{text}”。");
-        return null;
     }
 }
