@@ -1,0 +1,185 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Compliance.Engine.Catalog.Loading;
+
+/// <summary>
+/// One parsed rule file with its text, so that every token can be reported at the line and column where it
+/// starts. Newtonsoft's line info points at a token's last character; rule authors expect its first.
+/// </summary>
+internal sealed class JsonSource
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly string[] _lines;
+
+    private JsonSource(string file, string text, JToken root)
+    {
+        File = file;
+        Text = text;
+        Root = root;
+        _lines = text.ReplaceLineEndings("\n").Split('\n');
+    }
+
+    /// <summary>Path relative to the rule folder, with '/' separators.</summary>
+    public string File { get; }
+
+    public string Text { get; }
+
+    public JToken Root { get; }
+
+    public SourcePosition Start => new(File, 1, 1);
+
+    /// <summary>
+    /// Decodes and parses a file; on failure logs the problem (with the reader's line and column) and returns null.
+    /// Numbers are read as decimals and dates stay strings, so nothing passes through binary floating point or
+    /// a culture-dependent date parser.
+    /// </summary>
+    public static JsonSource? Parse(string file, byte[] bytes, ProblemLog log)
+    {
+        string text;
+        try
+        {
+            var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+            text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+        }
+        catch (DecoderFallbackException)
+        {
+            log.Error(new SourcePosition(file, 1, 1), "文件不是有效的 UTF-8 编码");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            log.Error(new SourcePosition(file, 1, 1), "文件为空，应为 JSON");
+            return null;
+        }
+
+        using var reader = new JsonTextReader(new StringReader(text))
+        {
+            FloatParseHandling = FloatParseHandling.Decimal,
+            DateParseHandling = DateParseHandling.None,
+        };
+        var settings = new JsonLoadSettings
+        {
+            LineInfoHandling = LineInfoHandling.Load,
+            DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+        };
+        try
+        {
+            var root = JToken.ReadFrom(reader, settings);
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    log.Error(new SourcePosition(file, Math.Max(1, reader.LineNumber), Math.Max(1, reader.LinePosition)),
+                        "JSON 语法错误：文档结束后还有多余内容");
+                    return null;
+                }
+            }
+            return new JsonSource(file, text, root);
+        }
+        catch (JsonReaderException e)
+        {
+            log.Error(new SourcePosition(file, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition)),
+                "JSON 语法错误：" + WithoutPath(e.Message));
+            return null;
+        }
+    }
+
+    public SourcePosition PositionOf(JToken token)
+    {
+        var info = (IJsonLineInfo)token;
+        if (!info.HasLineInfo())
+        {
+            return Start;
+        }
+        var line = info.LineNumber;
+        var column = info.LinePosition;
+        if (line < 1 || line > _lines.Length)
+        {
+            return new SourcePosition(File, Math.Max(1, line), Math.Max(1, column));
+        }
+        var text = _lines[line - 1];
+        var last = Math.Clamp(column - 1, 0, Math.Max(0, text.Length - 1));
+        var start = token switch
+        {
+            JProperty => PropertyNameStart(text, last),
+            JValue { Type: JTokenType.String } => QuotedStart(text, last),
+            JValue => BareStart(text, last),
+            _ => last,
+        };
+        return new SourcePosition(File, line, start + 1);
+    }
+
+    public SourcePosition PositionOfValue(JProperty property) => PositionOf(property.Value);
+
+    // Newtonsoft appends " Path 'x', line 3, position 6." — the position is already in the problem.
+    private static string WithoutPath(string message)
+    {
+        var i = message.IndexOf(" Path '", StringComparison.Ordinal);
+        if (i < 0)
+        {
+            i = message.IndexOf(", line ", StringComparison.Ordinal);
+        }
+        return (i < 0 ? message : message[..i]).TrimEnd('.', ' ') + "。";
+    }
+
+    // The reader stops a property on its colon: step back over it and the name to the opening quote.
+    private static int PropertyNameStart(string text, int last)
+    {
+        var i = last;
+        if (i < text.Length && text[i] == ':')
+        {
+            i--;
+        }
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+        if (i < 0)
+        {
+            return last;
+        }
+        return text[i] is '"' or '\'' ? QuotedStart(text, i) : BareStart(text, i);
+    }
+
+    private static int QuotedStart(string text, int closing)
+    {
+        if (closing >= text.Length || text[closing] is not ('"' or '\''))
+        {
+            return BareStart(text, closing);
+        }
+        var quote = text[closing];
+        for (var i = closing - 1; i >= 0; i--)
+        {
+            if (text[i] == quote && !IsEscaped(text, i))
+            {
+                return i;
+            }
+        }
+        return closing;
+    }
+
+    private static bool IsEscaped(string text, int i)
+    {
+        var backslashes = 0;
+        for (var j = i - 1; j >= 0 && text[j] == '\\'; j--)
+        {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static int BareStart(string text, int last)
+    {
+        var i = last;
+        while (i > 0 && !IsDelimiter(text[i - 1]))
+        {
+            i--;
+        }
+        return i;
+    }
+
+    private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is ',' or ':' or '[' or '{' or ']' or '}';
+}

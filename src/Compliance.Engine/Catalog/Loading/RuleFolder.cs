@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Compliance.Engine.Catalog.Loading;
+
+/// <summary>
+/// Every file of a rule folder read once into memory, so that what is validated, what is loaded and what is
+/// hashed are the same bytes even if someone edits the folder during the run.
+/// </summary>
+internal sealed class RuleFolder
+{
+    /// <summary>Rule tests are not rules: editing a test must not change the rule set's identity.</summary>
+    public const string TestsFolder = "tests";
+
+    private readonly SortedDictionary<string, byte[]> _files;
+
+    private RuleFolder(string directory, SortedDictionary<string, byte[]> files)
+    {
+        Directory = directory;
+        _files = files;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Relative paths with '/' separators, in ordinal order.</summary>
+    public IEnumerable<string> Paths => _files.Keys;
+
+    /// <summary>Reads every file under <paramref name="directory"/> except <c>tests/</c>; unreadable files are logged.</summary>
+    public static RuleFolder Read(string directory, ProblemLog log)
+    {
+        var full = Path.GetFullPath(directory);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var path in System.IO.Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(full, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (relative.StartsWith(TestsFolder + "/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            try
+            {
+                files[relative] = File.ReadAllBytes(path);
+            }
+            catch (IOException e)
+            {
+                log.Error(new SourcePosition(relative, 1, 1), $"无法读取文件：{e.Message}");
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                log.Error(new SourcePosition(relative, 1, 1), $"无法读取文件：{e.Message}");
+            }
+        }
+        return new RuleFolder(full, files);
+    }
+
+    public bool Contains(string relativePath) => _files.ContainsKey(relativePath);
+
+    public byte[] Bytes(string relativePath) => _files[relativePath];
+
+    /// <summary>The files directly inside <paramref name="folder"/> whose name ends in <paramref name="extension"/>.</summary>
+    public IReadOnlyList<string> FilesIn(string folder, string extension) =>
+        [.. _files.Keys.Where(p =>
+            p.StartsWith(folder + "/", StringComparison.Ordinal)
+            && p.IndexOf('/', folder.Length + 1) < 0
+            && p.EndsWith(extension, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>
+    /// First 8 lower-case hex digits of SHA-256 over, for each file in ordinal path order: the UTF-8 path, a 0 byte,
+    /// the file's bytes, a 0 byte. The path is hashed too, so renaming a file changes the rule set's identity.
+    /// </summary>
+    public string Hash()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        ReadOnlySpan<byte> zero = [0];
+        foreach (var (path, bytes) in _files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(path));
+            sha.AppendData(zero);
+            sha.AppendData(bytes);
+            sha.AppendData(zero);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
+    }
+}

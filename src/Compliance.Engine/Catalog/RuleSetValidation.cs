@@ -1,0 +1,28 @@
+namespace Compliance.Engine.Catalog;
+
+/// <summary>
+/// What <see cref="RuleSetLoader.Validate"/> found: every problem, errors and warnings, and the rule set when
+/// there is no error. A rule set with errors is never built, so no caller can judge with half of one.
+/// </summary>
+public sealed record RuleSetValidation
+{
+    public RuleSetValidation(RuleSet? ruleSet, IReadOnlyList<RuleSetProblem> problems)
+    {
+        Problems = problems;
+        Errors = [.. problems.Where(p => p.Severity == RuleSetProblem.ErrorSeverity)];
+        Warnings = [.. problems.Where(p => p.Severity == RuleSetProblem.WarningSeverity)];
+        RuleSet = Errors.Count == 0 ? ruleSet : null;
+    }
+
+    /// <summary>The validated rule set; null when there is any error.</summary>
+    public RuleSet? RuleSet { get; }
+
+    /// <summary>All problems, sorted by file, line and column.</summary>
+    public IReadOnlyList<RuleSetProblem> Problems { get; }
+
+    public IReadOnlyList<RuleSetProblem> Errors { get; }
+
+    public IReadOnlyList<RuleSetProblem> Warnings { get; }
+
+    public bool IsValid => RuleSet is not null;
+}
