@@ -5,7 +5,58 @@ namespace Compliance.Engine.Ingest;
 /// <summary>Reads a data folder's feeds (feeds.md) into records and rejects.</summary>
 public static class FeedReader
 {
-    /// <summary>Reads cases, procedures, charges and stages (.csv, .json, .xlsx) from <paramref name="dataDirectory"/>.</summary>
-    public static FeedData ReadFolder(string dataDirectory, StageCatalog stages) =>
-        throw new NotImplementedException("FeedReader is being written (ingest).");
+    /// <summary>
+    /// Reads cases, procedures, charges and stages from <paramref name="dataDirectory"/>, each from
+    /// <c>&lt;feed&gt;.csv</c>, <c>.json</c> and <c>.xlsx</c> where present (in that order; file names match
+    /// ignoring case). Any feed may be absent. Bad rows and unreadable files become rejects; only a missing
+    /// folder throws.
+    /// </summary>
+    public static FeedData ReadFolder(string dataDirectory, StageCatalog stages)
+    {
+        if (!Directory.Exists(dataDirectory))
+        {
+            throw new DirectoryNotFoundException($"Data folder '{Path.GetFullPath(dataDirectory)}' does not exist.");
+        }
+        var names = Directory.GetFiles(dataDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var ingest = new FeedIngest(stages);
+        foreach (var schema in FeedIngest.Feeds)
+        {
+            ingest.Data.StatsFor(schema.Name);
+            foreach (var extension in FeedIngest.Extensions)
+            {
+                var expected = schema.Name + extension;
+                foreach (var name in names.Where(n => n.Equals(expected, StringComparison.OrdinalIgnoreCase)))
+                {
+                    ReadFile(ingest, schema.Name, Path.Combine(dataDirectory, name), name);
+                }
+            }
+        }
+        return ingest.Data;
+    }
+
+    /// <summary>Reads one feed from a stream, as if it were the only file of the folder; for tests and benchmarks.</summary>
+    internal static FeedData ReadStream(string feed, Stream stream, string fileName, StageCatalog stages)
+    {
+        var ingest = new FeedIngest(stages);
+        ingest.ReadFile(feed, stream, fileName);
+        return ingest.Data;
+    }
+
+    private static void ReadFile(FeedIngest ingest, string feed, string path, string name)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ingest.RejectUnopenable(feed, name, e);
+            return;
+        }
+        using (stream)
+        {
+            ingest.ReadFile(feed, stream, name);
+        }
+    }
 }

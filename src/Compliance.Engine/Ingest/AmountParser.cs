@@ -1,0 +1,107 @@
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Yuan amounts as feeds.md writes them: <c>1234.5</c>, <c>1,234.50</c>, <c>¥12</c>, <c>￥12</c>, <c>12元</c>, with at
+/// most two decimals. Parsed digit by digit into a <see cref="decimal"/>, never through binary floating point.
+/// A sign is accepted so that a negative amount can be told apart from an unreadable one.
+/// </summary>
+internal static class AmountParser
+{
+    /// <summary>More integer digits than any fee could have; keeps the arithmetic inside a long.</summary>
+    private const int MaxIntegerDigits = 15;
+
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal amount)
+    {
+        amount = 0m;
+        var s = text.Trim();
+        var negative = false;
+        var signed = TrySign(ref s, ref negative);
+        if (s.Length > 0 && s[0] is '¥' or '￥')
+        {
+            s = s[1..].TrimStart();
+            if (!signed)
+            {
+                TrySign(ref s, ref negative);
+            }
+        }
+        if (s.Length > 0 && s[^1] == '元')
+        {
+            s = s[..^1].TrimEnd();
+        }
+        if (!TryParseUnsigned(s, out var units, out var scale))
+        {
+            return false;
+        }
+        decimal value = units;
+        value = scale switch
+        {
+            1 => value / 10m,
+            2 => value / 100m,
+            _ => value,
+        };
+        amount = negative ? -value : value;
+        return true;
+    }
+
+    private static bool TrySign(ref ReadOnlySpan<char> s, ref bool negative)
+    {
+        if (s.Length == 0 || s[0] is not ('-' or '+'))
+        {
+            return false;
+        }
+        negative = s[0] == '-';
+        s = s[1..].TrimStart();
+        return true;
+    }
+
+    /// <summary>Digits with optional well-formed thousands groups, then an optional point and one or two decimals.</summary>
+    private static bool TryParseUnsigned(ReadOnlySpan<char> s, out long units, out int scale)
+    {
+        units = 0;
+        scale = 0;
+        var point = s.IndexOf('.');
+        var integer = point < 0 ? s : s[..point];
+        var fraction = point < 0 ? [] : s[(point + 1)..];
+        if (integer.Length == 0 || (point >= 0 && fraction.Length is 0 or > 2))
+        {
+            return false;
+        }
+        var digits = 0;
+        var groupLength = 0;
+        var grouped = false;
+        foreach (var c in integer)
+        {
+            if (c == ',')
+            {
+                // The first group has 1-3 digits, every later one exactly 3.
+                if (groupLength is 0 or > 3 || (grouped && groupLength != 3))
+                {
+                    return false;
+                }
+                grouped = true;
+                groupLength = 0;
+                continue;
+            }
+            if (!char.IsAsciiDigit(c) || ++digits > MaxIntegerDigits)
+            {
+                return false;
+            }
+            groupLength++;
+            units = units * 10 + (c - '0');
+        }
+        if (grouped && groupLength != 3)
+        {
+            return false;
+        }
+        foreach (var c in fraction)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            units = units * 10 + (c - '0');
+        }
+        scale = fraction.Length;
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>charges.csv (收费). Key: charge_id. The case is optional: orphan charges are still judged.</summary>
+internal sealed class ChargeRowParser : RowParser<ChargeRecord>
+{
+    public const int ChargeId = 0;
+    public const int CaseId = 1;
+    public const int FeeCode = 2;
+    public const int FeeName = 3;
+    public const int Amount = 4;
+    public const int ChargedAt = 5;
+    public const int UnitCode = 6;
+    public const int PayerType = 7;
+
+    public static readonly FeedSchema ChargesSchema = new("charges", "收费",
+    [
+        new("缴款单号", "charge_id", true),
+        new("办件编号", "case_id", false),
+        new("收费项目编码", "fee_code", true),
+        new("收费项目名称", "fee_name", false),
+        new("收费金额", "amount", true),
+        new("收费时间", "charged_at", true),
+        new("收费单位编码", "unit_code", false),
+        new("缴款人类型", "payer_type", false),
+    ]);
+
+    public ChargeRowParser(StringPool pool)
+        : base(pool)
+    {
+    }
+
+    public override FeedSchema Schema => ChargesSchema;
+
+    public override List<ChargeRecord> Accepted(FeedData data) => data.Charges;
+
+    public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ChargeRecord? record, out RowProblem problem)
+    {
+        record = null;
+        if (!TryText(row, ChargeId, true, false, out var chargeId, out problem)
+            || !TryText(row, CaseId, false, false, out var caseId, out problem)
+            || !TryText(row, FeeCode, true, true, out var feeCode, out problem)
+            || !TryText(row, FeeName, false, true, out var feeName, out problem)
+            || !TryAmount(row, out var amount, out problem)
+            || !TryDate(row, ChargedAt, true, out var charged, out problem)
+            || !TryText(row, UnitCode, false, true, out var unitCode, out problem)
+            || !TryText(row, PayerType, false, true, out var payerType, out problem))
+        {
+            return false;
+        }
+        record = new ChargeRecord
+        {
+            ChargeId = chargeId!,
+            CaseId = caseId,
+            FeeCode = feeCode!,
+            FeeName = feeName,
+            Amount = amount,
+            ChargedOn = charged!.Value,
+            UnitCode = unitCode,
+            PayerType = payerType,
+            Line = row.Line,
+        };
+        return true;
+    }
+
+    public override string? KeyOf(ChargeRecord record) => record.ChargeId;
+
+    public override bool SameContent(ChargeRecord first, ChargeRecord second) =>
+        first with { Line = 0 } == second with { Line = 0 };
+
+    public override int LineOf(ChargeRecord record) => record.Line;
+
+    private bool TryAmount(FieldRow row, out decimal amount, out RowProblem problem)
+    {
+        var span = row[Amount];
+        problem = default;
+        amount = 0m;
+        if (span.IsEmpty)
+        {
+            problem = Missing(Amount);
+            return false;
+        }
+        if (!AmountParser.TryParse(span, out amount))
+        {
+            problem = new RowProblem(Amount, RejectReason.BadNumber,
+                $"“{Label(Amount)}”的值“{span}”不是有效金额（以元为单位，最多两位小数）");
+            return false;
+        }
+        if (amount < 0m)
+        {
+            problem = new RowProblem(Amount, RejectReason.NegativeAmount, $"“{Label(Amount)}”为负数：{span}");
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// A JSON array of objects keyed by column name. The headers are the keys in order of first appearance across
+/// all objects, found by a first pass, so that a missing required column rejects the file before any row is
+/// taken, as for CSV; a key an object leaves out reads as empty. A row's line is the line of its opening brace.
+/// Numbers are read as decimals and strings are never turned into dates, so values reach the field parsers as
+/// the file wrote them.
+/// </summary>
+internal sealed class JsonFeedSource : FeedSource
+{
+    private readonly Func<TextReader> _open;
+    private readonly List<string> _headers = [];
+    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private readonly DefaultJsonNameTable _names = new();
+    private string?[] _values = [];
+    private JsonTextReader? _reader;
+
+    public JsonFeedSource(Func<TextReader> open)
+    {
+        _open = open;
+        ReadHeaders();
+    }
+
+    public override IReadOnlyList<string> Headers => _headers;
+
+    public override bool MoveNext(RawRow row)
+    {
+        try
+        {
+            if (_reader is null)
+            {
+                _reader = NewReader(_open());
+                ReadStartOfArray(_reader);
+            }
+            if (!ReadToken(_reader) || _reader.TokenType == JsonToken.EndArray)
+            {
+                return false;
+            }
+            row.Start(_reader.LineNumber);
+            if (_reader.TokenType != JsonToken.StartObject)
+            {
+                var text = _reader.Value is null ? _reader.TokenType.ToString() : Convert.ToString(_reader.Value, CultureInfo.InvariantCulture) ?? "";
+                _reader.Skip();
+                row.MarkBad("数组元素不是对象", text);
+                return true;
+            }
+            ReadObject(_reader, row);
+            return true;
+        }
+        catch (JsonReaderException e)
+        {
+            throw Unreadable(e);
+        }
+    }
+
+    public override void Dispose()
+    {
+        ((IDisposable?)_reader)?.Dispose();
+    }
+
+    private void ReadObject(JsonTextReader reader, RawRow row)
+    {
+        Array.Clear(_values);
+        string? problem = null;
+        while (ReadToken(reader) && reader.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)reader.Value!;
+            ReadToken(reader);
+            var column = _columns[name];
+            if (_values[column] is not null)
+            {
+                problem ??= $"键“{name}”在同一对象中出现了两次";
+            }
+            if (reader.TokenType is JsonToken.StartObject or JsonToken.StartArray)
+            {
+                reader.Skip();
+                problem ??= $"键“{name}”的值不是文本或数字";
+                _values[column] = "";
+                continue;
+            }
+            _values[column] = ToText(reader);
+        }
+        if (problem is not null)
+        {
+            row.MarkBad(problem, "");
+            return;
+        }
+        foreach (var value in _values)
+        {
+            row.Add(value);
+        }
+    }
+
+    private static string ToText(JsonTextReader reader) => reader.TokenType switch
+    {
+        JsonToken.Null or JsonToken.Undefined => "",
+        JsonToken.String => (string)reader.Value!,
+        JsonToken.Boolean => (bool)reader.Value! ? "true" : "false",
+        _ => Convert.ToString(reader.Value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private void ReadHeaders()
+    {
+        try
+        {
+            using var reader = NewReader(_open());
+            ReadStartOfArray(reader);
+            var closed = false;
+            while (ReadToken(reader))
+            {
+                if (reader.TokenType == JsonToken.EndArray)
+                {
+                    closed = true;
+                    break;
+                }
+                if (reader.TokenType != JsonToken.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                while (ReadToken(reader) && reader.TokenType == JsonToken.PropertyName)
+                {
+                    var name = (string)reader.Value!;
+                    if (!_columns.ContainsKey(name))
+                    {
+                        _columns.Add(name, _headers.Count);
+                        _headers.Add(name);
+                        _names.Add(name);
+                    }
+                    ReadToken(reader);
+                    reader.Skip();
+                }
+            }
+            if (!closed)
+            {
+                // Newtonsoft ends quietly at the end of a truncated document.
+                throw new FeedFileException($"JSON 内容不完整，第 {reader.LineNumber} 行之后数组没有结束");
+            }
+            if (ReadToken(reader))
+            {
+                throw new FeedFileException($"第 {reader.LineNumber} 行：JSON 数组结束后还有内容");
+            }
+            _values = new string?[_headers.Count];
+        }
+        catch (JsonReaderException e)
+        {
+            throw Unreadable(e);
+        }
+    }
+
+    private JsonTextReader NewReader(TextReader text) => new(text)
+    {
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Decimal,
+        PropertyNameTable = _names,
+        CloseInput = true,
+    };
+
+    private static void ReadStartOfArray(JsonTextReader reader)
+    {
+        if (!ReadToken(reader) || reader.TokenType != JsonToken.StartArray)
+        {
+            throw new FeedFileException("内容不是 JSON 数组（应为由对象组成的数组）");
+        }
+    }
+
+    /// <summary>Reads the next token that is not a comment.</summary>
+    private static bool ReadToken(JsonTextReader reader)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FeedFileException Unreadable(JsonReaderException e) =>
+        new($"JSON 格式错误，位于第 {e.LineNumber} 行第 {e.LinePosition} 列", e);
+}

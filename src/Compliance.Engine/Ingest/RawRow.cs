@@ -1,0 +1,91 @@
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// One row as a source read it: the physical line where it starts and its values per file column (unquoted,
+/// untrimmed), kept in one reusable buffer so that reading a row allocates nothing by itself. A row that could
+/// not be split into fields carries <see cref="BadRowMessage"/> and the raw text instead.
+/// </summary>
+internal sealed class RawRow
+{
+    private char[] _chars = new char[256];
+    private int _length;
+    private int[] _starts = new int[16];
+    private int[] _lengths = new int[16];
+
+    public int Line { get; private set; }
+
+    public int Count { get; private set; }
+
+    public string? BadRowMessage { get; private set; }
+
+    public string BadRowValue { get; private set; } = "";
+
+    public ReadOnlySpan<char> this[int column] =>
+        column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
+
+    public void Start(int line)
+    {
+        Line = line;
+        Count = 0;
+        _length = 0;
+        BadRowMessage = null;
+        BadRowValue = "";
+    }
+
+    public void Add(ReadOnlySpan<char> value)
+    {
+        if (Count == _starts.Length)
+        {
+            Array.Resize(ref _starts, Count * 2);
+            Array.Resize(ref _lengths, Count * 2);
+        }
+        if (_length + value.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + value.Length));
+        }
+        value.CopyTo(_chars.AsSpan(_length));
+        _starts[Count] = _length;
+        _lengths[Count] = value.Length;
+        _length += value.Length;
+        Count++;
+    }
+
+    /// <summary>Appends one char to the value being built by <see cref="BeginValue"/>/<see cref="EndValue"/>.</summary>
+    public void Append(char c)
+    {
+        if (_length == _chars.Length)
+        {
+            Array.Resize(ref _chars, _chars.Length * 2);
+        }
+        _chars[_length++] = c;
+    }
+
+    /// <summary>Starts a value assembled char by char (an unescaped quoted CSV field).</summary>
+    public void BeginValue()
+    {
+        if (Count == _starts.Length)
+        {
+            Array.Resize(ref _starts, Count * 2);
+            Array.Resize(ref _lengths, Count * 2);
+        }
+        _starts[Count] = _length;
+    }
+
+    public void EndValue()
+    {
+        _lengths[Count] = _length - _starts[Count];
+        Count++;
+    }
+
+    public void MarkBad(string message, string rawText)
+    {
+        BadRowMessage = message;
+        BadRowValue = rawText;
+    }
+
+    /// <summary>True when every value is empty or white space: such a row is a blank line, skipped.</summary>
+    public bool IsBlank()
+    {
+        return _chars.AsSpan(0, _length).IsWhiteSpace();
+    }
+}

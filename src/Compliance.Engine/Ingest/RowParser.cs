@@ -1,0 +1,114 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Turns one row of a feed into a record, or names the row's first problem. Fields are checked in the feed's
+/// column order; a check that compares two fields (end before start) belongs to the later one. Keys and
+/// duplicates are the reader's business, with <see cref="KeyOf"/> and <see cref="SameContent"/> from here.
+/// </summary>
+internal abstract class RowParser<TRecord>
+    where TRecord : class
+{
+    protected RowParser(StringPool pool)
+    {
+        Pool = pool;
+    }
+
+    public abstract FeedSchema Schema { get; }
+
+    /// <summary>Keys accepted so far, across all files of the feed.</summary>
+    public Dictionary<string, KeyEntry> Keys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The schema field a duplicate-key reject points at.</summary>
+    public virtual int KeyField => 0;
+
+    protected StringPool Pool { get; }
+
+    public abstract List<TRecord> Accepted(FeedData data);
+
+    public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
+
+    /// <summary>The record's unique key, or null for a feed without one.</summary>
+    public virtual string? KeyOf(TRecord record) => null;
+
+    /// <summary>The key as a user reads it, for the duplicate message.</summary>
+    public virtual string DescribeKey(TRecord record) => KeyOf(record) ?? "";
+
+    /// <summary>Whether two records with one key say the same thing (then the later one is counted once, not rejected).</summary>
+    public abstract bool SameContent(TRecord first, TRecord second);
+
+    public abstract int LineOf(TRecord record);
+
+    protected string Label(int field) => Schema.Columns[field].Chinese;
+
+    protected RowProblem Missing(int field) =>
+        new(field, RejectReason.MissingRequired, $"必填项“{Label(field)}”为空");
+
+    protected RowProblem Unknown(int field, ReadOnlySpan<char> value, string expected) =>
+        new(field, RejectReason.UnknownValue, $"“{Label(field)}”的值“{value}”无法识别，应为{expected}");
+
+    protected RowProblem EndBeforeStart(int endField, int startField) =>
+        new(endField, RejectReason.EndBeforeStart, $"“{Label(endField)}”早于“{Label(startField)}”");
+
+    /// <summary>A text field: required ones must not be empty; pooled ones share one instance per distinct value.</summary>
+    protected bool TryText(FieldRow row, int field, bool required, bool pooled, out string? value, out RowProblem problem)
+    {
+        var span = row[field];
+        problem = default;
+        if (span.IsEmpty)
+        {
+            value = null;
+            if (required)
+            {
+                problem = Missing(field);
+                return false;
+            }
+            return true;
+        }
+        value = pooled ? Pool.Get(span) : span.ToString();
+        return true;
+    }
+
+    protected bool TryDate(FieldRow row, int field, bool required, out DateOnly? value, out RowProblem problem)
+    {
+        var span = row[field];
+        problem = default;
+        value = null;
+        if (span.IsEmpty)
+        {
+            if (required)
+            {
+                problem = Missing(field);
+                return false;
+            }
+            return true;
+        }
+        if (!DateParser.TryParse(span, out var date))
+        {
+            problem = new RowProblem(field, RejectReason.BadDate,
+                $"“{Label(field)}”的值“{span}”不是有效日期（如 2025-10-30、2025/10/30、20251030、2025年10月30日，可带时间）");
+            return false;
+        }
+        value = date;
+        return true;
+    }
+
+    protected bool TryDays(FieldRow row, int field, out int? value, out RowProblem problem)
+    {
+        var span = row[field];
+        problem = default;
+        value = null;
+        if (span.IsEmpty)
+        {
+            return true;
+        }
+        if (!DayCountParser.TryParse(span, out var days))
+        {
+            problem = new RowProblem(field, RejectReason.BadNumber, $"“{Label(field)}”的值“{span}”不是非负整数天数");
+            return false;
+        }
+        value = days;
+        return true;
+    }
+}

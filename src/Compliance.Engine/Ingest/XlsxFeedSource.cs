@@ -1,0 +1,101 @@
+using System.Globalization;
+using MiniExcelLibs;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// The first sheet of a workbook through MiniExcel; the first row that is not blank holds the headers. MiniExcel
+/// yields every sheet row from row 1, gaps included, so a row's line is its sheet row number. Numeric cells are
+/// binary floating point in the file itself; they are written out in their shortest round-trip form and then
+/// parsed like text, so 1234.5 reads as the 1234.5 the user sees. Date cells become <c>yyyy-MM-dd HH:mm:ss</c>.
+/// </summary>
+internal sealed class XlsxFeedSource : FeedSource
+{
+    private readonly IEnumerator<object> _rows;
+    private readonly List<string> _headers = [];
+    private readonly List<string> _letters = [];
+    private int _line;
+
+    public XlsxFeedSource(Stream stream)
+    {
+        try
+        {
+            _rows = stream.Query(useHeaderRow: false).GetEnumerator();
+            ReadHeader();
+        }
+        catch (Exception e) when (e is not FeedFileException)
+        {
+            throw new FeedFileException($"不是可读取的 xlsx 工作簿（{e.GetType().Name}）", e);
+        }
+    }
+
+    public override IReadOnlyList<string> Headers => _headers;
+
+    public override bool MoveNext(RawRow row)
+    {
+        try
+        {
+            if (!_rows.MoveNext())
+            {
+                return false;
+            }
+            _line++;
+            var cells = (IDictionary<string, object?>)_rows.Current;
+            row.Start(_line);
+            foreach (var letter in _letters)
+            {
+                row.Add(cells.TryGetValue(letter, out var value) ? ToText(value) : "");
+            }
+            return true;
+        }
+        catch (Exception e)
+        {
+            throw new FeedFileException($"第 {_line} 行之后的内容无法读取（{e.GetType().Name}）", e);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _rows.Dispose();
+    }
+
+    private void ReadHeader()
+    {
+        while (_rows.MoveNext())
+        {
+            _line++;
+            var cells = (IDictionary<string, object?>)_rows.Current;
+            var blank = true;
+            foreach (var value in cells.Values)
+            {
+                if (!string.IsNullOrWhiteSpace(ToText(value)))
+                {
+                    blank = false;
+                    break;
+                }
+            }
+            if (blank)
+            {
+                continue;
+            }
+            foreach (var (letter, value) in cells)
+            {
+                _letters.Add(letter);
+                _headers.Add(ToText(value));
+            }
+            return;
+        }
+    }
+
+    internal static string ToText(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

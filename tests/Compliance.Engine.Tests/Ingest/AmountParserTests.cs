@@ -1,0 +1,77 @@
+using Compliance.Engine.Ingest;
+
+namespace Compliance.Engine.Tests.Ingest;
+
+public class AmountParserTests
+{
+    [Theory]
+    [InlineData("0", "0")]
+    [InlineData("12", "12")]
+    [InlineData("12.5", "12.5")]
+    [InlineData("12.50", "12.50")]
+    [InlineData("1234.56", "1234.56")]
+    [InlineData("1,234.50", "1234.50")]
+    [InlineData("1,234,567", "1234567")]
+    [InlineData("¥12", "12")]
+    [InlineData("￥12.30", "12.30")]
+    [InlineData("¥ 1,000", "1000")]
+    [InlineData("12元", "12")]
+    [InlineData("12.5 元", "12.5")]
+    [InlineData("￥1,234.50元", "1234.50")]
+    [InlineData("  7  ", "7")]
+    [InlineData("0.10", "0.10")]
+    [InlineData("999999999999999.99", "999999999999999.99")]
+    public void TryParse_YuanForm_ReturnsExactDecimal(string text, string expected)
+    {
+        AmountParser.TryParse(text, out var amount).Should().BeTrue();
+        amount.Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void TryParse_TwoDecimals_KeepsTheFenExactly()
+    {
+        AmountParser.TryParse("0.07", out var amount).Should().BeTrue();
+
+        (amount * 100m).Should().Be(7m);
+        amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be("0.07");
+    }
+
+    [Theory]
+    [InlineData("-1", "-1")]
+    [InlineData("-12.50", "-12.50")]
+    [InlineData("¥-3", "-3")]
+    [InlineData("-¥3", "-3")]
+    [InlineData("-1,000元", "-1000")]
+    public void TryParse_Negative_ReturnsNegativeAmount(string text, string expected)
+    {
+        AmountParser.TryParse(text, out var amount).Should().BeTrue();
+        amount.Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("元")]
+    [InlineData("¥")]
+    [InlineData("12.345")]
+    [InlineData("-1.234")]
+    [InlineData("12.")]
+    [InlineData(".5")]
+    [InlineData("1,23")]
+    [InlineData("12,34.5")]
+    [InlineData("1234,567")]
+    [InlineData(",123")]
+    [InlineData("1,,234")]
+    [InlineData("1.2.3")]
+    [InlineData("1e3")]
+    [InlineData("12 34")]
+    [InlineData("12USD")]
+    [InlineData("--1")]
+    [InlineData("-¥-1")]
+    [InlineData("１２")]
+    [InlineData("1234567890123456")]
+    [InlineData("NaN")]
+    public void TryParse_NotAnAmount_ReturnsFalse(string text)
+    {
+        AmountParser.TryParse(text, out _).Should().BeFalse();
+    }
+}

@@ -1,0 +1,69 @@
+using Compliance.Engine.Ingest;
+
+namespace Compliance.Engine.Tests.Ingest;
+
+public class CsvChargesTests
+{
+    [Theory]
+    [InlineData("\"1,234.50\"", "1234.50")]
+    [InlineData("¥12", "12")]
+    [InlineData("￥12.3", "12.3")]
+    [InlineData("12元", "12")]
+    [InlineData("0", "0")]
+    [InlineData("0.01", "0.01")]
+    public void Read_AmountForm_IsExact(string amount, string expected)
+    {
+        var data = Some.Read("charges", Some.Csv(Some.ChargesHeader, Some.ChargeRow(amount: amount)));
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Should().ContainSingle().Which.Amount
+            .Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Read_EachRejectReason_OneRejectAtItsLine()
+    {
+        var data = Some.Read("charges", Some.Csv(
+            Some.ChargesHeader,
+            Some.ChargeRow(id: "F1"),
+            Some.ChargeRow(id: "F2", amount: "12.345"),
+            Some.ChargeRow(id: "F3", amount: "-1"),
+            Some.ChargeRow(id: "F4", amount: "abc"),
+            Some.ChargeRow(id: "F5", amount: ""),
+            Some.ChargeRow(id: "F6", charged: "2025-10"),
+            Some.ChargeRow(id: "F7", fee: " "),
+            Some.ChargeRow(id: "F1", amount: "11"),
+            Some.ChargeRow(id: "F1")));
+
+        data.Rejects.Select(Some.Shape).Should().Equal(
+            (3, "收费金额", "12.345", RejectReason.BadNumber),
+            (4, "收费金额", "-1", RejectReason.NegativeAmount),
+            (5, "收费金额", "abc", RejectReason.BadNumber),
+            (6, "收费金额", "", RejectReason.MissingRequired),
+            (7, "收费时间", "2025-10", RejectReason.BadDate),
+            (8, "收费项目编码", " ", RejectReason.MissingRequired),
+            (9, "缴款单号", "F1", RejectReason.DuplicateKey));
+        data.Stats["charges"].Should().BeEquivalentTo(new FeedStats { Read = 9, Accepted = 1, Rejected = 7, Duplicate = 1 });
+    }
+
+    [Fact]
+    public void Read_ChargeWithoutCase_IsAcceptedAsOrphan()
+    {
+        var data = Some.Read("charges", Some.Csv(
+            "缴款单号,办件编号,收费项目编码,收费项目名称,收费金额,收费时间,收费单位编码,缴款人类型",
+            "F1,,FEE1,工本费,\"¥1,000.00\",20251030T140509,U9,小微企业"));
+
+        data.Charges.Should().Equal(new ChargeRecord
+        {
+            ChargeId = "F1",
+            CaseId = null,
+            FeeCode = "FEE1",
+            FeeName = "工本费",
+            Amount = 1000m,
+            ChargedOn = new DateOnly(2025, 10, 30),
+            UnitCode = "U9",
+            PayerType = "小微企业",
+            Line = 2,
+        });
+    }
+}

@@ -1,0 +1,87 @@
+using Compliance.Engine.Ingest;
+using MiniExcelLibs;
+
+namespace Compliance.Engine.Tests.Ingest;
+
+public class XlsxFeedTests
+{
+    [Fact]
+    public void Read_FirstSheet_BuildsRecordsWithSheetRowNumbers()
+    {
+        var bytes = Workbook(
+            Row(("缴款单号(必填)", "F1"), ("收费项目编码", "FEE1"), ("收费金额", 1234.5), ("收费时间", new DateTime(2025, 10, 30, 14, 5, 9)), ("备注", "x")),
+            Row(("缴款单号(必填)", "F2"), ("收费项目编码", "FEE1"), ("收费金额", "12元"), ("收费时间", "2025/10/31"), ("备注", null)),
+            Row(("缴款单号(必填)", null), ("收费项目编码", null), ("收费金额", null), ("收费时间", null), ("备注", null)),
+            Row(("缴款单号(必填)", "F3"), ("收费项目编码", "FEE1"), ("收费金额", -3), ("收费时间", "2025-10-31"), ("备注", null)),
+            Row(("缴款单号(必填)", "F4"), ("收费项目编码", "FEE1"), ("收费金额", 0.1), ("收费时间", 20251101), ("备注", null)));
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        data.Charges.Select(c => (c.ChargeId, c.Amount, c.ChargedOn, c.Line)).Should().Equal(
+            ("F1", 1234.5m, new DateOnly(2025, 10, 30), 2),
+            ("F2", 12m, new DateOnly(2025, 10, 31), 3),
+            ("F4", 0.1m, new DateOnly(2025, 11, 1), 6));
+        data.Rejects.Select(Some.Shape).Should().Equal((5, "收费金额", "-3", RejectReason.NegativeAmount));
+        data.UnknownColumns["charges.xlsx"].Should().Equal("备注");
+        data.Files.Should().ContainSingle().Which.Encoding.Should().Be("binary");
+        data.Stats["charges"].Should().BeEquivalentTo(new FeedStats { Read = 4, Accepted = 3, Rejected = 1 });
+    }
+
+    [Fact]
+    public void Read_WorkbookMissingRequiredColumn_RejectsWholeFile()
+    {
+        var bytes = Workbook(Row(("缴款单号", "F1"), ("收费金额", 1)));
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((0, RejectReason.MissingColumn));
+        reject.Message.Should().Contain("收费项目编码(fee_code)").And.Contain("缴款单号、收费金额");
+    }
+
+    [Fact]
+    public void Read_NotAWorkbook_RejectsWholeFile()
+    {
+        var data = Some.Read("charges", "not a zip file"u8.ToArray(), "charges.xlsx");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((0, RejectReason.BadFile));
+        reject.Message.Should().Contain("charges.xlsx");
+    }
+
+    [Fact]
+    public void Read_SeveralSheets_ReadsOnlyTheFirst()
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["收费"] = new[] { Row(("缴款单号", "F1"), ("收费项目编码", "FEE1"), ("收费金额", 5), ("收费时间", "2025-10-08")) },
+            ["说明"] = new[] { Row(("缴款单号", "F2"), ("收费项目编码", "FEE1"), ("收费金额", 6), ("收费时间", "2025-10-08")) },
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+
+        var data = Some.Read("charges", stream.ToArray(), "charges.xlsx");
+
+        data.Charges.Select(c => c.ChargeId).Should().Equal("F1");
+    }
+
+    [Theory]
+    [InlineData(1234.5, "1234.5")]
+    [InlineData(0.1, "0.1")]
+    [InlineData(20251030.0, "20251030")]
+    [InlineData(1e-7, "1E-07")]
+    public void ToText_Double_IsShortestRoundTrip(double value, string expected)
+    {
+        XlsxFeedSource.ToText(value).Should().Be(expected);
+    }
+
+    private static Dictionary<string, object?> Row(params (string Header, object? Value)[] cells) =>
+        cells.ToDictionary(c => c.Header, c => c.Value);
+
+    private static byte[] Workbook(params Dictionary<string, object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return stream.ToArray();
+    }
+}
