@@ -59,7 +59,7 @@ internal sealed class CatalogView
             items.Add(profile);
         }
         // Items that carry fees come up more often, as 不动产 and 证件 counters do; it also brings charges near 2× cases.
-        Items = [.. items.Select(p => p with { Weight = 1 + 6 * SlotGroups(p, Applicants.Enterprise, asOf).Count })];
+        Items = [.. items.Select(p => p with { Weight = 1 + 12 * SlotGroups(p, Applicants.Enterprise, asOf).Count })];
         ItemWeights = [.. Items.Select(p => p.Weight)];
         foreach (var p in Items)
         {

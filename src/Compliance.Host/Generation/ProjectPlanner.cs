@@ -199,22 +199,13 @@ internal sealed class ProjectPlanner
                     break;
                 case BreachKind.StageDueSoonCalendar:
                 {
-                    var starts = new List<DateOnly>();
-                    for (var back = 0; back <= warn + 10; back++)
-                    {
-                        var s = AsOf.AddDays(warn - n - back);
-                        var deadline = Days.Roll(s.AddDays(n));
-                        var left = deadline.DayNumber - AsOf.DayNumber;
-                        if (s <= AsOf && Days.IsWorking(s) && left >= 0 && left <= warn && Days.Covers(s.AddDays(1), deadline))
-                        {
-                            starts.Add(s);
-                        }
-                    }
+                    // Holidays leave no working start day for some limits (30 days before a date just after 国庆): take any limit that has one.
+                    var starts = candidates.SelectMany(DueSoonCalendarStarts).ToList();
                     if (starts.Count == 0)
                     {
                         return false;
                     }
-                    start = Random.Pick(starts);
+                    (entry, start) = Random.Pick(starts);
                     occurred = AsOf;
                     break;
                 }
@@ -240,6 +231,23 @@ internal sealed class ProjectPlanner
         var code = WriteProject(stageRows, plain: false);
         _context.Plant(kind, $"stage:{code}/{anchor.Stage}", anchor.Unit, [CheckPolicy.CodeOf(kind)], occurred);
         return true;
+    }
+
+    /// <summary>Working days a stage with this calendar-day limit could have started on to be open and due within its warning days at T.</summary>
+    private IEnumerable<(StageLimit Entry, DateOnly Start)> DueSoonCalendarStarts(StageLimit entry)
+    {
+        var n = entry.Limit!.Value;
+        var warn = entry.WarnDays ?? _context.WarnDays;
+        for (var back = 0; back <= warn + 10; back++)
+        {
+            var s = AsOf.AddDays(warn - n - back);
+            var deadline = Days.Roll(s.AddDays(n));
+            var left = deadline.DayNumber - AsOf.DayNumber;
+            if (s <= AsOf && Days.IsWorking(s) && left >= 0 && left <= warn && Days.Covers(s.AddDays(1), deadline))
+            {
+                yield return (entry, s);
+            }
+        }
     }
 
     /// <summary>A prerequisite that completed only after the stage that needed it had started.</summary>
