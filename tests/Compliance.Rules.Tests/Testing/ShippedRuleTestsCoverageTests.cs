@@ -38,7 +38,7 @@ public class ShippedRuleTestsCoverageTests
         {
             problems.Select(p => p.ToString()).Should().BeEmpty("every shipped test file must read cleanly");
             tests.Should().NotBeEmpty();
-            failed.Should().BeEmpty("every shipped rule test must pass");
+            failed.Should().BeEmpty("every shipped rule test must pass; {0} failed:\n{1}", failed.Count, string.Join("\n", failed));
             report.CoveragePercent.Should().Be(100, "every rule must fire in some test and stay silent in some test; uncovered: {0}",
                 uncovered.Count == 0 ? "(none)" : string.Join("; ", uncovered));
         }
