@@ -115,8 +115,8 @@ internal static class HolidayNoticeReader
         {
             if (previous is not null && year > previous + 1)
             {
-                var missing = year - previous.Value == 2 ? $"{previous + 1} 年" : $"{previous + 1}–{year - 1} 年";
-                log.Warning(at, $"缺少 {missing} 的日历：这些年份的日期无法判定工作日，涉及的时限将列为缺日历");
+                var missing = year - previous.Value == 2 ? $"{previous + 1}" : $"{previous + 1}–{year - 1}";
+                log.Warning(at, $"缺少 {missing} 年的日历：这些年份的日期无法判定工作日，涉及的时限将列为缺日历");
             }
             previous = year;
         }

@@ -18,6 +18,6 @@ public sealed record CaseRecord
     /// <summary>As written in the feed, or derived from <see cref="DecidedOn"/> when the column is empty.</summary>
     public required CaseStatus Status { get; init; }
 
-    /// <summary>Physical line where the row starts (header = 1); 0 for JSON/XLSX rows without lines.</summary>
+    /// <summary>Physical line where the row starts (header = 1); for JSON the line of the object's opening brace, for XLSX the sheet row.</summary>
     public int Line { get; init; }
 }

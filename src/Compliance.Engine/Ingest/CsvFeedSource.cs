@@ -19,7 +19,15 @@ internal sealed class CsvFeedSource : FeedSource
     public CsvFeedSource(TextReader text)
     {
         _frames.Push(new Frame(Options.From(text), 0));
-        ReadHeader();
+        try
+        {
+            ReadHeader();
+        }
+        catch (FeedFileException)
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public override IReadOnlyList<string> Headers => _headers;

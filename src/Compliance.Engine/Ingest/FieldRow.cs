@@ -18,7 +18,7 @@ internal sealed class FieldRow
 
     public FeedSchema Schema { get; }
 
-    public RawRow Raw { get; set; } = new();
+    public RawRow Raw { get; } = new();
 
     public int Line => Raw.Line;
 

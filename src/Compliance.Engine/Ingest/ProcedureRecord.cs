@@ -16,4 +16,12 @@ public sealed record ProcedureRecord
     public int ExtensionDays { get; init; }
 
     public int Line { get; init; }
+
+    /// <summary>The procedure's name as a reader knows it, rather than the feed's code (1, 2, extension…).</summary>
+    public string DisplayName => KindLabel.Trim().ToLowerInvariant() switch
+    {
+        "1" or "extension" or "延长审批" => "延长审批",
+        "2" or "suspension" or "暂停计时" => "暂停计时",
+        _ => KindLabel,
+    };
 }

@@ -64,11 +64,11 @@ internal static class CaseEvidence
             var end = p.End is { } pe ? pe.ToString("yyyy-MM-dd", null) : "";
             if (p.Kind == ProcedureKind.Suspension)
             {
-                suspensions.Add($"{p.KindLabel} {p.Start:yyyy-MM-dd}至{(end.Length > 0 ? end : "今")}");
+                suspensions.Add($"{p.DisplayName} {p.Start:yyyy-MM-dd}至{(end.Length > 0 ? end : "今")}");
             }
             else
             {
-                extensions.Add($"{p.KindLabel} {p.Start:yyyy-MM-dd} +{p.ExtensionDays}");
+                extensions.Add($"{p.DisplayName} {p.Start:yyyy-MM-dd} +{p.ExtensionDays}");
             }
         }
         if (suspensions.Count > 0)

@@ -40,15 +40,30 @@ public sealed class Checker
 
     public RuleSet RuleSet => _ruleSet;
 
-    /// <summary>The codes of every built-in check, in the order of checks.md.</summary>
-    public static IReadOnlyList<string> BuiltInCodes { get; } =
-    [
-        "case.overdue-statutory", "case.overdue-promised", "case.due-soon",
-        "stage.overdue", "stage.due-soon", "stage.out-of-order",
-        "fee.unknown", "fee.not-in-force", "fee.abolished", "fee.exempt-charged", "fee.out-of-scope",
-        "fee.over-standard", "fee.unauthorized-collector", "fee.free-item-charged", "fee.duplicate",
-        "unit.warning-talk",
-    ];
+    /// <summary>Every rule this checker runs, with the subject kind it judges (<c>case:</c>, <c>charge:</c>, <c>stage:</c>, <c>unit:</c>).</summary>
+    public IReadOnlyList<(string Rule, string SubjectPrefix)> Rules
+    {
+        get
+        {
+            var list = new List<(string, string)>();
+            list.AddRange(_caseRules.Select(r => (r.Name, "case:")));
+            list.AddRange(_stageRules.Select(r => (r.Name, "stage:")));
+            if (_outOfOrder is not null)
+            {
+                list.Add((_outOfOrder.Code, "stage:"));
+            }
+            list.AddRange(_chargeRules.Select(r => (r.Name, "charge:")));
+            if (_duplicate is not null)
+            {
+                list.Add((_duplicate.Code, "charge:"));
+            }
+            if (_warningTalk is not null)
+            {
+                list.Add((_warningTalk.Code, "unit:"));
+            }
+            return list;
+        }
+    }
 
     /// <summary>Compiles every workflow of the rule set and the built-in rules; throws <see cref="RuleSetException"/> on any problem.</summary>
     public static Checker Create(RuleSet ruleSet)
@@ -59,7 +74,7 @@ public sealed class Checker
         {
             sources.AddRange(WorkflowReader.Read($"(built-in)/{name}.json", ReadBuiltIn(name), builtIn: true, problems));
         }
-        var builtInNames = new HashSet<string>(BuiltInCodes, StringComparer.Ordinal);
+        var builtInNames = new HashSet<string>(BuiltInChecks.Codes, StringComparer.Ordinal);
         var customNames = new Dictionary<string, RuleSource>(StringComparer.Ordinal);
         foreach (var file in ruleSet.Workflows)
         {
@@ -124,6 +139,14 @@ public sealed class Checker
     {
         var run = new Run(this, data, asOf);
         return run.Execute();
+    }
+
+    /// <summary>Judges the run and then traces one subject: its facts, every rule's outcome and its findings.</summary>
+    public SubjectTrace Trace(FeedData data, DateOnly asOf, string subject)
+    {
+        var run = new Run(this, data, asOf);
+        run.Execute();
+        return run.Trace(subject);
     }
 
     private static void Add<T>(List<CompiledRule<T>> list, CompiledRule<T>? rule)
@@ -208,6 +231,88 @@ public sealed class Checker
             });
             return _result;
         }
+
+        public SubjectTrace Trace(string subject)
+        {
+            var findings = _findings.Where(f => f.Subject == subject).ToList();
+            var colon = subject.IndexOf(':', StringComparison.Ordinal);
+            var kind = colon < 0 ? "" : subject[..colon];
+            var id = colon < 0 ? subject : subject[(colon + 1)..];
+            return kind switch
+            {
+                "case" => TraceCase(subject, id, findings),
+                "stage" => TraceStage(subject, id, findings),
+                "charge" => TraceCharge(subject, id, findings),
+                "unit" => new SubjectTrace(subject, null, null, CrossOutcomes(findings, _checker._warningTalk), findings),
+                _ => new SubjectTrace(subject, null, "主体格式应为 case:<办件编号>、charge:<缴款单号>、stage:<项目代码>/<环节> 或 unit:<单位编码>", [], findings),
+            };
+        }
+
+        private SubjectTrace TraceCase(string subject, string id, List<Finding> findings)
+        {
+            var c = _data.Cases.FirstOrDefault(x => x.CaseId == id);
+            if (c is null)
+            {
+                return new SubjectTrace(subject, null, "数据中没有该办件（或该行已被拒收）", [], findings);
+            }
+            if (c.Status is CaseStatus.Void or CaseStatus.Returned)
+            {
+                return new SubjectTrace(subject, null, $"办件状态为{(c.Status == CaseStatus.Void ? "作废" : "退回")}，不予判定", [], findings);
+            }
+            if (c.AcceptedOn > _asOf)
+            {
+                return new SubjectTrace(subject, null, "受理日期晚于基准日期，不予判定", [], findings);
+            }
+            var procedures = _procedures.TryGetValue(c.CaseId, out var p) ? (IReadOnlyList<ProcedureRecord>)p : [];
+            var facts = CaseClock.Compute(c, procedures, _rs.Items.GetValueOrDefault(c.ItemCode), _rs.Settings, _rs.Calendar, _asOf, out var uncovered);
+            if (facts is null)
+            {
+                return new SubjectTrace(subject, null, $"日历未覆盖{uncovered}年，不予判定（不作推测）", [], findings);
+            }
+            return new SubjectTrace(subject, facts, null, Outcomes(_checker._caseRules, facts, subject), findings);
+        }
+
+        private SubjectTrace TraceStage(string subject, string id, List<Finding> findings)
+        {
+            var s = _data.Stages.FirstOrDefault(x => $"{x.ProjectCode}/{x.Stage}" == id);
+            if (s is null)
+            {
+                return new SubjectTrace(subject, null, "数据中没有该项目环节（或该行已被拒收）", [], findings);
+            }
+            if (s.StartedOn > _asOf)
+            {
+                return new SubjectTrace(subject, null, "开始日期晚于基准日期，不予判定", [], findings);
+            }
+            var facts = StageClock.Compute(s, _rs.Stages, _rs.Settings, _rs.Calendar, _asOf, out var uncovered);
+            var outcomes = facts is null ? [] : Outcomes(_checker._stageRules, facts, subject);
+            outcomes.AddRange(CrossOutcomes(findings, _checker._outOfOrder));
+            return new SubjectTrace(subject, facts, facts is null ? $"日历未覆盖{uncovered}年，时限不予判定（不作推测）" : null, outcomes, findings);
+        }
+
+        private SubjectTrace TraceCharge(string subject, string id, List<Finding> findings)
+        {
+            var ch = _data.Charges.FirstOrDefault(x => x.ChargeId == id);
+            if (ch is null)
+            {
+                return new SubjectTrace(subject, null, "数据中没有该缴款单（或该行已被拒收）", [], findings);
+            }
+            if (ch.ChargedOn > _asOf)
+            {
+                return new SubjectTrace(subject, null, "收费日期晚于基准日期，不予判定", [], findings);
+            }
+            var @case = ch.CaseId is not null && _cases.TryGetValue(ch.CaseId, out var k) ? k : null;
+            var item = @case is not null ? _rs.Items.GetValueOrDefault(@case.ItemCode) : null;
+            var facts = new ChargeFacts(ch, @case, item, _rs.Fees.GetValueOrDefault(ch.FeeCode));
+            var outcomes = Outcomes(_checker._chargeRules, facts, subject);
+            outcomes.AddRange(CrossOutcomes(findings, _checker._duplicate));
+            return new SubjectTrace(subject, facts, null, outcomes, findings);
+        }
+
+        private List<RuleOutcome> Outcomes<T>(IReadOnlyList<CompiledRule<T>> rules, T facts, string subject) =>
+            rules.Select(r => new RuleOutcome(r.Name, r.Source.File, Holds(r, facts, subject))).ToList();
+
+        private static List<RuleOutcome> CrossOutcomes(List<Finding> findings, CrossRecordCheck? check) =>
+            check is null ? [] : [new RuleOutcome(check.Code, "(built-in NRules)", !findings.Any(f => f.Rule == check.Code))];
 
         private void JudgeCases()
         {

@@ -254,9 +254,32 @@ public sealed class RuleSetLoaderRefusalTests
             ] }
             """);
 
-        var problems = folder.Problems();
+        folder.Problems().Should().Equal("items.json:2:20: JSON 语法错误：值后面出现意外的字符 \"，是否缺少逗号？");
+    }
 
-        problems.Should().ContainSingle().Which.Should().StartWith("items.json:2:20: JSON 语法错误：");
+    [Fact]
+    public void Validate_UnclosedArray_ReportsTheEndOfTheFile()
+    {
+        using var folder = TempRuleFolder.Valid().Write("items.json", """
+            { "items": [
+              { "code": "X0101", "name": "a" }
+            """);
+
+        folder.Problems().Should().ContainSingle().Which.Should().StartWith("items.json:2:").And.Contain("文件意外结束");
+    }
+
+    [Theory]
+    [InlineData("010")]
+    [InlineData("0x10")]
+    public void Validate_NumberTheReaderAcceptsButJsonDoesNot_ReportsIt(string literal)
+    {
+        using var folder = TempRuleFolder.Valid().Write("items.json", $$"""
+            { "items": [
+              { "code": "X0101", "name": "a", "statutoryLimit": {{literal}} }
+            ] }
+            """);
+
+        folder.Problems().Should().Equal($"items.json:2:53: `statutoryLimit` 不是标准的 JSON 数字：{literal}（不能有前导 0 或十六进制）");
     }
 
     [Fact]
@@ -267,7 +290,7 @@ public sealed class RuleSetLoaderRefusalTests
               "warnDays": 3 }
             """);
 
-        folder.Problems().Should().ContainSingle().Which.Should().Contain("settings.json:2:").And.Contain("warnDays");
+        folder.Problems().Should().ContainSingle().Which.Should().StartWith("settings.json:2:").And.EndWith("JSON 语法错误：键 `warnDays` 重复");
     }
 
     [Fact]

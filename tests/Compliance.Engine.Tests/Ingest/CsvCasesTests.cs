@@ -199,6 +199,31 @@ public class CsvCasesTests
     }
 
     [Fact]
+    public void Read_StrayQuotesOnSuccessiveLines_EachLineRejectedOnce()
+    {
+        var data = Some.Read("cases", Some.Csv(
+            "办件编号,事项编码,事项名称,受理单位编码,受理时间",
+            "C1,I1,5\"屏,U1,2025-10-08",
+            "C2,I1,7\"屏,U1,2025-10-08",
+            "C3,I1,x,U1,2025-10-08",
+            "C4,I1,9\"屏,U1,2025-10-08",
+            "C5,I1,x,U1,2025-10-08"));
+
+        data.Rejects.Select(r => (r.Line, r.Reason)).Should().Equal(
+            (2, RejectReason.BadRow), (3, RejectReason.BadRow), (5, RejectReason.BadRow));
+        data.Cases.Select(c => (c.CaseId, c.Line)).Should().Equal(("C3", 4), ("C5", 6));
+    }
+
+    [Fact]
+    public void Read_CrOnlyLineEndings_CountsEachAsALine()
+    {
+        var data = Some.Read("cases", "办件编号,事项编码,受理单位编码,受理时间\rC1,I1,U1,2025-10-08\r\rC2,I1,U1,bad\r");
+
+        data.Cases.Should().ContainSingle().Which.Line.Should().Be(2);
+        data.Rejects.Select(Some.Shape).Should().Equal((4, "受理时间", "bad", RejectReason.BadDate));
+    }
+
+    [Fact]
     public void Read_TextAfterClosingQuote_IsBadRow()
     {
         var data = Some.Read("cases", Some.Csv(

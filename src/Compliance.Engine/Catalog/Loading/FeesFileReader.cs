@@ -74,6 +74,8 @@ internal static class FeesFileReader
             log.Error(fields.ValuePositionOf("periods"), $"收费 `{code}` 的 `periods` 不能为空");
         }
         var label = code ?? name ?? "?";
+        // A finding must always cite something; the catalogue entry itself is the last resort.
+        var defaultBasis = basis ?? $"收费目录：{label} {name}";
         var periods = new List<(FeePeriod Period, SourcePosition At)>();
         var withoutBasis = 0;
         foreach (var element in periodsArray ?? [])
@@ -83,18 +85,14 @@ internal static class FeesFileReader
             {
                 continue;
             }
-            var read = ReadPeriod(periodFields, label, items, units, log);
-            if (read is null)
-            {
-                continue;
-            }
-            var (period, hasBasis) = read.Value;
-            if (!hasBasis && basis is null)
+            if (basis is null && !periodFields.Has("basis"))
             {
                 withoutBasis++;
             }
-            periods.Add((period with { Basis = period.Basis.Length > 0 ? period.Basis : basis ?? $"收费目录：{label} {name}" },
-                periodFields.Position));
+            if (ReadPeriod(periodFields, label, defaultBasis, items, units, log) is { } period)
+            {
+                periods.Add((period, periodFields.Position));
+            }
         }
         if (withoutBasis > 0)
         {
@@ -116,10 +114,11 @@ internal static class FeesFileReader
         };
     }
 
-    /// <summary>The period (its basis empty when it names none) and whether it named one; null when it is unusable.</summary>
-    private static (FeePeriod Period, bool HasBasis)? ReadPeriod(
+    /// <summary>The period, its basis defaulted to <paramref name="defaultBasis"/>; null when it is unusable.</summary>
+    private static FeePeriod? ReadPeriod(
         JsonFields fields,
         string fee,
+        string defaultBasis,
         IReadOnlyDictionary<string, Item>? items,
         IReadOnlyDictionary<string, Unit>? units,
         ProblemLog log)
@@ -176,7 +175,7 @@ internal static class FeesFileReader
         {
             return null;
         }
-        var period = new FeePeriod
+        return new FeePeriod
         {
             From = from.Value,
             To = to,
@@ -185,9 +184,8 @@ internal static class FeesFileReader
             Scope = ToSet(scope),
             Collectors = ToSet(collectors),
             ExemptPayers = status == FeeStatus.Exempt ? ToSet(exemptPayers) : null,
-            Basis = basis ?? "",
+            Basis = basis ?? defaultBasis,
         };
-        return (period, basis is not null);
     }
 
     /// <summary>Periods sorted by start: an overlap is an error at the later one, a gap only a warning.</summary>

@@ -125,6 +125,10 @@ internal sealed partial class JsonFields
             WrongType(key, token, "整数");
             return null;
         }
+        if (!IsJsonNumber(key, token))
+        {
+            return null;
+        }
         var raw = ((JValue)token).Value;
         if (raw is BigInteger || (raw is long l && (l > int.MaxValue || l < int.MinValue)))
         {
@@ -176,6 +180,10 @@ internal sealed partial class JsonFields
     {
         var token = Get(key, required: false);
         if (token is null)
+        {
+            return null;
+        }
+        if (token.Type is JTokenType.Integer or JTokenType.Float && !IsJsonNumber(key, token))
         {
             return null;
         }
@@ -261,6 +269,17 @@ internal sealed partial class JsonFields
         return new JsonFields(_source, obj, _log);
     }
 
+    private bool IsJsonNumber(string key, JToken token)
+    {
+        var literal = _source.LiteralText(token);
+        if (NumberPattern().IsMatch(literal))
+        {
+            return true;
+        }
+        _log.Error(_source.PositionOf(token), $"`{key}` 不是标准的 JSON 数字：{literal}（不能有前导 0 或十六进制）");
+        return false;
+    }
+
     private DateOnly? ParseDate(string key, JToken token)
     {
         var s = (string)token!;
@@ -313,4 +332,7 @@ internal sealed partial class JsonFields
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
 }

@@ -19,7 +19,8 @@ internal sealed class JsonSource
         File = file;
         Text = text;
         Root = root;
-        _lines = text.ReplaceLineEndings("\n").Split('\n');
+        // The line breaks Newtonsoft counts: \r\n, \n and a lone \r (not the Unicode separators ReplaceLineEndings knows).
+        _lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
     }
 
     /// <summary>Path relative to the rule folder, with '/' separators.</summary>
@@ -82,7 +83,7 @@ internal sealed class JsonSource
         catch (JsonReaderException e)
         {
             log.Error(new SourcePosition(file, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition)),
-                "JSON 语法错误：" + WithoutPath(e.Message));
+                "JSON 语法错误：" + JsonSyntaxMessage.Translate(e.Message));
             return null;
         }
     }
@@ -112,17 +113,21 @@ internal sealed class JsonSource
         return new SourcePosition(File, line, start + 1);
     }
 
-    public SourcePosition PositionOfValue(JProperty property) => PositionOf(property.Value);
-
-    // Newtonsoft appends " Path 'x', line 3, position 6." — the position is already in the problem.
-    private static string WithoutPath(string message)
+    /// <summary>
+    /// The source text of a number, true, false or null, so that literals the lenient reader accepts but JSON
+    /// does not (010 read as octal 8, hex) can be refused.
+    /// </summary>
+    public string LiteralText(JToken token)
     {
-        var i = message.IndexOf(" Path '", StringComparison.Ordinal);
-        if (i < 0)
+        var info = (IJsonLineInfo)token;
+        if (!info.HasLineInfo() || info.LineNumber < 1 || info.LineNumber > _lines.Length)
         {
-            i = message.IndexOf(", line ", StringComparison.Ordinal);
+            return token.ToString();
         }
-        return (i < 0 ? message : message[..i]).TrimEnd('.', ' ') + "。";
+        var text = _lines[info.LineNumber - 1];
+        var last = Math.Clamp(info.LinePosition - 1, 0, Math.Max(0, text.Length - 1));
+        var start = BareStart(text, last);
+        return text.Length == 0 ? token.ToString() : text[start..(last + 1)];
     }
 
     // The reader stops a property on its colon: step back over it and the name to the opening quote.

@@ -1,0 +1,94 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
+using Compliance.Rules.Evaluation;
+
+namespace Compliance.Host;
+
+/// <summary>
+/// One run of <c>compliance check</c>: load and compile the rules, read the feeds, judge, write the three files and
+/// print the summary. Only a broken rule set or an unusable folder stops it (status 2); bad rows never do.
+/// </summary>
+internal static class CheckRun
+{
+    public static int Execute(CheckOptions options, TimeProvider clock, TextWriter stdout, TextWriter stderr)
+    {
+        var started = clock.GetTimestamp();
+        if (!Directory.Exists(options.RulesDirectory))
+        {
+            stderr.WriteLine($"规则目录不存在：{Path.GetFullPath(options.RulesDirectory)}");
+            return ExitCode.NothingJudged;
+        }
+        if (!Directory.Exists(options.DataDirectory))
+        {
+            stderr.WriteLine($"数据目录不存在：{Path.GetFullPath(options.DataDirectory)}");
+            return ExitCode.NothingJudged;
+        }
+
+        RuleSet ruleSet;
+        Checker checker;
+        try
+        {
+            ruleSet = RuleSetLoader.Load(options.RulesDirectory);
+            checker = Checker.Create(ruleSet);
+        }
+        catch (RuleSetException e)
+        {
+            stderr.WriteLine($"规则集被拒绝，共 {e.Problems.Count} 个问题：");
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine(problem.ToString());
+            }
+            return ExitCode.NothingJudged;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"无法读取规则目录 {Path.GetFullPath(options.RulesDirectory)}：{e.Message}");
+            return ExitCode.NothingJudged;
+        }
+
+        FeedData data;
+        try
+        {
+            data = FeedReader.ReadFolder(options.DataDirectory, ruleSet.Stages);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"无法读取数据目录 {Path.GetFullPath(options.DataDirectory)}：{e.Message}");
+            return ExitCode.NothingJudged;
+        }
+
+        var result = checker.Check(data, options.AsOf);
+
+        var files = new OutputFiles(Path.GetFullPath(options.OutDirectory));
+        try
+        {
+            Directory.CreateDirectory(files.Directory);
+            FindingsWriter.WriteFile(files.Findings, result.Findings);
+            RejectsWriter.WriteFile(files.Rejects, data.Rejects);
+            var durationMs = (long)clock.GetElapsedTime(started).TotalMilliseconds;
+            SummaryWriter.WriteFile(files.Summary, options.AsOf, ruleSet, data, result, durationMs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"无法写入输出目录 {files.Directory}：{e.Message}");
+            return ExitCode.NothingJudged;
+        }
+
+        ConsoleSummary.Write(stdout, options.AsOf, ruleSet, data, result, files);
+        return StatusOf(options, data, result);
+    }
+
+    private static int StatusOf(CheckOptions options, FeedData data, CheckResult result)
+    {
+        if (options.Strict && data.Rejects.Count > 0)
+        {
+            return ExitCode.StrictRejected;
+        }
+        if (options.FailOn is { } threshold && result.Findings.Any(f => f.Severity >= threshold))
+        {
+            return ExitCode.FailOnReached;
+        }
+        return ExitCode.Completed;
+    }
+}

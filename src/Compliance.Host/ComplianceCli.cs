@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace Compliance.Host;
+
+/// <summary>
+/// The program's command line, callable in-process: arguments and writers in, exit status out.
+/// System.CommandLine answers a parse error with status 1, which the contract reserves for findings at or above
+/// --fail-on, so parse errors are reported here and mapped to status 2.
+/// </summary>
+internal static class ComplianceCli
+{
+    public static RootCommand Build(TimeProvider clock, TextWriter stdout, TextWriter stderr) =>
+        new("效能监察合规检查：按规则集检查办件、收费和重点项目数据")
+        {
+            CheckCommand.Create(clock, stdout, stderr),
+            RulesCommand.Create(clock, stdout, stderr),
+            ExplainCommand.Create(clock, stdout, stderr),
+        };
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        var parse = Build(clock, stdout, stderr).Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"参数错误：{error.Message}");
+            }
+            stderr.WriteLine("用法：compliance check --rules <目录> --data <目录> [--as-of YYYY-MM-DD] [--out <目录>] " +
+                "[--fail-on warning|yellow|red] [--strict]；详见 compliance check --help");
+            return ExitCode.NothingJudged;
+        }
+        return parse.Invoke(new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            // A bug should surface as a crash with its stack trace, not as status 1, which means "findings".
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+}

@@ -1,0 +1,9 @@
+using Compliance.Engine.Findings;
+
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>
+/// Everything the checker did with one subject: the facts it worked out (CaseFacts, StageFacts, ChargeFacts),
+/// every rule's outcome and the findings. <see cref="NotJudged"/> says why, when the subject was not judged.
+/// </summary>
+public sealed record SubjectTrace(string Subject, object? Facts, string? NotJudged, IReadOnlyList<RuleOutcome> Outcomes, IReadOnlyList<Finding> Findings);

@@ -1,0 +1,164 @@
+using System.Text;
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
+using Compliance.Rules.Evaluation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Compliance.Rules.Testing;
+
+/// <summary>
+/// Runs rule tests: each test's records go through the same ingest as a feed file and the same checker as a
+/// run, so a test exercises exactly what production does.
+/// </summary>
+public static class RuleTestRunner
+{
+    private static readonly string[] FeedOrder = ["cases", "procedures", "charges", "stages"];
+
+    public static RuleTestReport Run(Checker checker, IReadOnlyList<RuleTest> tests)
+    {
+        var results = tests.Select(t => RunOne(checker, t)).ToList();
+        var coverage = checker.Rules
+            .Select(r => new RuleCoverage(
+                r.Rule,
+                Fired: results.Any(x => x.Findings.Any(f => f.Rule == r.Rule)),
+                Silent: results.Any(x => x.JudgedSubjects.Any(s => s.StartsWith(r.SubjectPrefix, StringComparison.Ordinal)
+                    && !x.Findings.Any(f => f.Rule == r.Rule && f.Subject == s)))))
+            .ToList();
+        return new RuleTestReport(results, coverage);
+    }
+
+    private static RuleTestResult RunOne(Checker checker, RuleTest test)
+    {
+        var failures = new List<string>();
+        var ingest = new FeedIngest(checker.RuleSet.Stages);
+        foreach (var feed in FeedOrder)
+        {
+            if (test.Records.TryGetValue(feed, out var records))
+            {
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(records.ToString(Formatting.None)));
+                ingest.ReadFile(feed, stream, $"{feed}.json");
+            }
+        }
+        var data = ingest.Data;
+        foreach (var reject in data.Rejects)
+        {
+            failures.Add($"record rejected: {reject.Feed} #{reject.Line} {reject.Column} \"{reject.Value}\" {reject.Reason}: {reject.Message}");
+        }
+
+        IReadOnlyList<Finding> findings;
+        CheckResult result;
+        try
+        {
+            result = checker.Check(data, test.AsOf);
+            findings = result.Findings;
+        }
+        catch (RuleEvaluationException ex)
+        {
+            failures.AddRange(ex.Errors.Select(e => "rule error: " + e));
+            return new RuleTestResult(test, failures, [], new HashSet<string>());
+        }
+
+        foreach (var expected in test.Expect)
+        {
+            var got = findings.Where(f => f.Rule == expected.Rule && f.Subject == expected.Subject).ToList();
+            if (got.Count == 0)
+            {
+                failures.Add($"expected {expected}, got {Describe(findings.Where(f => f.Subject == expected.Subject))}");
+                continue;
+            }
+            var f = got[0];
+            if (expected.Severity is { } sev && f.Severity.ToCode() != sev)
+            {
+                failures.Add($"{expected.Rule} {expected.Subject}: expected severity {sev}, got {f.Severity.ToCode()}");
+            }
+            if (expected.OccurredOn is { } on && f.OccurredOn.ToString("yyyy-MM-dd", null) != on)
+            {
+                failures.Add($"{expected.Rule} {expected.Subject}: expected occurredOn {on}, got {f.OccurredOn:yyyy-MM-dd}");
+            }
+            if (expected.Evidence is { } ev)
+            {
+                var actual = EvidenceObject(f.Evidence);
+                foreach (var p in ev.Properties())
+                {
+                    var value = actual[p.Name];
+                    if (value is null || !SameValue(p.Value, value))
+                    {
+                        failures.Add($"{expected.Rule} {expected.Subject}: expected evidence {p.Name} = {p.Value.ToString(Formatting.None)}, got {value?.ToString(Formatting.None) ?? "(absent)"}");
+                    }
+                }
+            }
+        }
+        foreach (var unwanted in test.ExpectNot)
+        {
+            if (findings.Any(f => f.Rule == unwanted.Rule && f.Subject == unwanted.Subject))
+            {
+                failures.Add($"expected no {unwanted.Rule} on {unwanted.Subject}, but got it");
+            }
+        }
+        if (test.Only)
+        {
+            foreach (var f in findings.Where(f => !test.Expect.Any(e => e.Rule == f.Rule && e.Subject == f.Subject)))
+            {
+                failures.Add($"unexpected {f.Rule} {f.Subject} {f.Severity.ToCode()}: {f.Message}");
+            }
+        }
+        var judged = JudgedSubjects(data, findings, test.AsOf);
+        // A clock left unjudged for want of a calendar proves nothing about a rule staying silent.
+        judged.ExceptWith(result.CalendarMissing.Values.SelectMany(s => s));
+        return new RuleTestResult(test, failures, findings, judged);
+    }
+
+    private static HashSet<string> JudgedSubjects(FeedData data, IReadOnlyList<Finding> findings, DateOnly asOf)
+    {
+        var subjects = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in data.Cases.Where(c => c.Status is not (CaseStatus.Void or CaseStatus.Returned) && c.AcceptedOn <= asOf))
+        {
+            subjects.Add("case:" + c.CaseId);
+        }
+        foreach (var c in data.Charges.Where(c => c.ChargedOn <= asOf))
+        {
+            subjects.Add("charge:" + c.ChargeId);
+        }
+        foreach (var s in data.Stages.Where(s => s.StartedOn <= asOf))
+        {
+            subjects.Add($"stage:{s.ProjectCode}/{s.Stage}");
+        }
+        foreach (var f in findings.Where(f => f.Severity == Severity.Red && f.Unit.Length > 0))
+        {
+            subjects.Add("unit:" + f.Unit);
+        }
+        return subjects;
+    }
+
+    private static string Describe(IEnumerable<Finding> findings)
+    {
+        var list = findings.Select(f => $"{f.Rule} {f.Severity.ToCode()} {f.OccurredOn:yyyy-MM-dd}").ToList();
+        return list.Count == 0 ? "no finding on that subject" : string.Join("; ", list);
+    }
+
+    private static JObject EvidenceObject(Evidence evidence)
+    {
+        using var text = new StringWriter();
+        using (var json = new JsonTextWriter(text))
+        {
+            EvidenceJson.WriteObject(json, evidence);
+        }
+        using var reader = new JsonTextReader(new StringReader(text.ToString())) { FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
+        return JObject.Load(reader);
+    }
+
+    private static bool SameValue(JToken expected, JToken actual)
+    {
+        if (expected is JValue { Type: JTokenType.Integer or JTokenType.Float } e && actual is JValue { Type: JTokenType.Integer or JTokenType.Float } a)
+        {
+            return Convert.ToDecimal(e.Value, System.Globalization.CultureInfo.InvariantCulture) == Convert.ToDecimal(a.Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (expected is JObject eo && actual is JObject ao)
+        {
+            return eo.Properties().All(p => ao[p.Name] is { } v && SameValue(p.Value, v));
+        }
+        return JToken.DeepEquals(expected, actual);
+    }
+}

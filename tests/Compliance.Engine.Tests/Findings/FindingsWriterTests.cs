@@ -1,0 +1,109 @@
+using System.Text;
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
+
+namespace Compliance.Engine.Tests.Findings;
+
+public class FindingsWriterTests
+{
+    [Fact]
+    public void Write_OneFinding_WritesContractKeysInOrderOnOneLine()
+    {
+        var evidence = new Evidence()
+            .Add("accepted", new DateOnly(2025, 9, 26))
+            .Add("used", 22)
+            .Add("limit", 20L)
+            .Add("open", false)
+            .Add("amount", 600m)
+            .Add("max", 512.5m)
+            .Add("days", new[] { new DateOnly(2025, 10, 9), new DateOnly(2025, 10, 10) })
+            .Add("codes", new List<string> { "a", "b" })
+            .Add("period", new Evidence().Add("from", new DateOnly(2020, 1, 1)).Add("to", null))
+            .Add("note", "目录外");
+        var finding = Some.Finding(evidence: evidence) with { Fingerprint = "0011223344556677889a" };
+
+        var text = OutputBytes.Text(s => FindingsWriter.Write(s, [finding]));
+
+        text.Should().Be(
+            "{\"rule\":\"case.overdue-statutory\",\"severity\":\"red\",\"subject\":\"case:XK-1\",\"unit\":\"U01\"," +
+            "\"asOf\":\"2025-11-03\",\"occurredOn\":\"2025-10-31\",\"message\":\"办件XK-1超过法定时限\"," +
+            "\"basis\":\"《中华人民共和国行政许可法》第四十二条\"," +
+            "\"evidence\":{\"accepted\":\"2025-09-26\",\"used\":22,\"limit\":20,\"open\":false,\"amount\":600.00," +
+            "\"max\":512.50,\"days\":[\"2025-10-09\",\"2025-10-10\"],\"codes\":[\"a\",\"b\"]," +
+            "\"period\":{\"from\":\"2020-01-01\",\"to\":null},\"note\":\"目录外\"}," +
+            "\"ruleSet\":\"2026-01+3f2a9c1e\",\"fingerprint\":\"0011223344556677889a\"}\n");
+    }
+
+    [Fact]
+    public void Write_ChineseText_IsUtf8WithoutBomAndNotEscaped()
+    {
+        var bytes = OutputBytes.Of(s => FindingsWriter.Write(s, [Some.Finding(message: "红牌")]));
+
+        bytes.Take(3).Should().NotEqual(new byte[] { 0xEF, 0xBB, 0xBF });
+        var red = Encoding.UTF8.GetBytes("\"红牌\"");
+        bytes.AsSpan().IndexOf(red).Should().BePositive();
+        Encoding.UTF8.GetString(bytes).Should().NotContain("\\u");
+    }
+
+    [Fact]
+    public void Write_SeveralFindings_KeepsGivenOrderOneLineEach()
+    {
+        var findings = new[]
+        {
+            Some.Finding(subject: "case:B", severity: Severity.Warning),
+            Some.Finding(subject: "case:A", severity: Severity.Yellow),
+        };
+
+        var lines = OutputBytes.Text(s => FindingsWriter.Write(s, findings)).Split('\n');
+
+        lines.Should().HaveCount(3);
+        lines[0].Should().Contain("\"severity\":\"warning\"").And.Contain("\"subject\":\"case:B\"");
+        lines[1].Should().Contain("\"severity\":\"yellow\"").And.Contain("\"subject\":\"case:A\"");
+        lines[2].Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Write_MessageWithQuoteAndLineBreak_EscapesThemInsideTheLine()
+    {
+        var text = OutputBytes.Text(s => FindingsWriter.Write(s, [Some.Finding(message: "甲\"乙\n丙")]));
+
+        text.Should().Contain("\"message\":\"甲\\\"乙\\n丙\"");
+        text.Count(c => c == '\n').Should().Be(1);
+    }
+
+    [Fact]
+    public void Write_NoFindings_WritesEmptyFile()
+    {
+        OutputBytes.Of(s => FindingsWriter.Write(s, [])).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Write_DecimalWithMoreDecimals_RoundsToTwo()
+    {
+        var evidence = new Evidence().Add("a", 0.005m).Add("b", -12.344m).Add("c", 1234567.1m);
+
+        var text = OutputBytes.Text(s => FindingsWriter.Write(s, [Some.Finding(evidence: evidence)]));
+
+        text.Should().Contain("\"evidence\":{\"a\":0.01,\"b\":-12.34,\"c\":1234567.10}");
+    }
+
+    [Fact]
+    public void Write_EvidenceWithDouble_ThrowsNamingTheKey()
+    {
+        var evidence = new Evidence().Add("ratio", 0.5d);
+
+        var write = () => OutputBytes.Of(s => FindingsWriter.Write(s, [Some.Finding(evidence: evidence)]));
+
+        write.Should().Throw<ArgumentException>().WithMessage("*'ratio'*Double*");
+    }
+
+    [Fact]
+    public void Write_EvidenceWithRepeatedKey_Throws()
+    {
+        var evidence = new Evidence().Add("used", 1).Add("used", 2);
+
+        var write = () => OutputBytes.Of(s => FindingsWriter.Write(s, [Some.Finding(evidence: evidence)]));
+
+        write.Should().Throw<ArgumentException>().WithMessage("*'used'*twice*");
+    }
+}

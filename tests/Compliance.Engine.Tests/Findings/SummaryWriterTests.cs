@@ -1,0 +1,163 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
+
+namespace Compliance.Engine.Tests.Findings;
+
+public class SummaryWriterTests
+{
+    private static readonly DateOnly AsOf = new(2025, 11, 3);
+
+    [Fact]
+    public void Write_SmallRun_WritesEveryKeyInContractOrder()
+    {
+        var data = new FeedData();
+        data.Files.Add(new InputFile("charges", "charges.csv", "bb", "gb18030"));
+        data.Files.Add(new InputFile("cases", "cases.csv", "aa", "utf-8"));
+        var cases = data.StatsFor("cases");
+        cases.Read = 5;
+        cases.Accepted = 3;
+        cases.Rejected = 1;
+        cases.Duplicate = 1;
+        data.Rejects.Add(Some.Reject());
+        data.UnknownColumns["cases.csv"] = ["备注", "x"];
+        var result = Some.Result(
+            Some.Finding(subject: "case:A", unit: "U02"),
+            Some.Finding(subject: "case:B", rule: "case.due-soon", severity: Severity.Warning, unit: ""),
+            Some.Finding(subject: "case:C", unit: "U01"));
+        result.CalendarMissing[2027] = ["case:Z", "case:Y"];
+        result.UnknownUnits.Add("U99");
+        result.OrphanCharges.AddRange(["C2", "C1"]);
+        result.FutureDated["cases"] = 1;
+        result.Judged["cases"] = 3;
+
+        var text = OutputBytes.Text(s => SummaryWriter.Write(s, AsOf, Some.RuleSet(), data, result, durationMs: 42));
+
+        text.Should().Be("""
+            {
+              "asOf": "2025-11-03",
+              "ruleSet": {
+                "version": "2026-01",
+                "hash": "3f2a9c1e",
+                "label": "2026-01+3f2a9c1e"
+              },
+              "inputs": [
+                {
+                  "feed": "cases",
+                  "file": "cases.csv",
+                  "sha256": "aa",
+                  "encoding": "utf-8"
+                },
+                {
+                  "feed": "charges",
+                  "file": "charges.csv",
+                  "sha256": "bb",
+                  "encoding": "gb18030"
+                }
+              ],
+              "feeds": {
+                "cases": {
+                  "read": 5,
+                  "accepted": 3,
+                  "rejected": 1,
+                  "duplicate": 1,
+                  "futureDated": 1,
+                  "judged": 3
+                },
+                "procedures": {
+                  "read": 0,
+                  "accepted": 0,
+                  "rejected": 0,
+                  "duplicate": 0,
+                  "futureDated": 0,
+                  "judged": 0
+                },
+                "charges": {
+                  "read": 0,
+                  "accepted": 0,
+                  "rejected": 0,
+                  "duplicate": 0,
+                  "futureDated": 0,
+                  "judged": 0
+                },
+                "stages": {
+                  "read": 0,
+                  "accepted": 0,
+                  "rejected": 0,
+                  "duplicate": 0,
+                  "futureDated": 0,
+                  "judged": 0
+                }
+              },
+              "findings": {
+                "total": 3,
+                "bySeverity": {
+                  "red": 2,
+                  "warning": 1,
+                  "yellow": 0
+                },
+                "byCode": {
+                  "case.due-soon": 1,
+                  "case.overdue-statutory": 2
+                },
+                "byUnit": {
+                  "(none)": 1,
+                  "U01": 1,
+                  "U02": 1
+                }
+              },
+              "rejects": 1,
+              "calendarMissing": {
+                "2027": [
+                  "case:Y",
+                  "case:Z"
+                ]
+              },
+              "unknownUnits": [
+                "U99"
+              ],
+              "unknownColumns": {
+                "cases.csv": [
+                  "备注",
+                  "x"
+                ]
+              },
+              "orphanCharges": {
+                "count": 2,
+                "charges": [
+                  "C1",
+                  "C2"
+                ]
+              },
+              "durationMs": 42
+            }
+
+            """);
+    }
+
+    [Fact]
+    public void Write_EmptyRun_WritesEmptyCollections()
+    {
+        var text = OutputBytes.Text(s => SummaryWriter.Write(s, AsOf, Some.RuleSet(), new FeedData(), Some.Result(), 0));
+
+        text.Should().Contain("\"inputs\": [],")
+            .And.Contain("\"calendarMissing\": {},")
+            .And.Contain("\"unknownUnits\": [],")
+            .And.Contain("\"unknownColumns\": {},")
+            .And.Contain("\"charges\": []")
+            .And.Contain("\"total\": 0,");
+    }
+
+    [Fact]
+    public void Write_SameRunTwice_DiffersOnlyInDuration()
+    {
+        var result = Some.Result(Some.Finding());
+
+        var first = OutputBytes.Text(s => SummaryWriter.Write(s, AsOf, Some.RuleSet(), new FeedData(), result, 1));
+        var second = OutputBytes.Text(s => SummaryWriter.Write(s, AsOf, Some.RuleSet(), new FeedData(), result, 250));
+
+        first.Should().NotBe(second);
+        first.Replace("\"durationMs\": 1\n", "", StringComparison.Ordinal)
+            .Should().Be(second.Replace("\"durationMs\": 250\n", "", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,64 @@
+namespace Compliance.Host.Tests;
+
+public class ComplianceCliTests
+{
+    [Fact]
+    public void Run_NoCommand_Exits2WithUsage()
+    {
+        var outcome = Cli.Run();
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("参数错误").And.Contain("compliance check --rules");
+    }
+
+    [Fact]
+    public void Run_CheckWithoutRulesAndData_Exits2NamingBothOptions()
+    {
+        var outcome = Cli.Run("check");
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("--rules").And.Contain("--data");
+        outcome.Stdout.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2025/11/03")]
+    [InlineData("20251103")]
+    [InlineData("2025-02-30")]
+    [InlineData("today")]
+    public void Run_AsOfNotIsoDate_Exits2QuotingTheValue(string asOf)
+    {
+        var outcome = Cli.Run("check", "--rules", "r", "--data", "d", "--as-of", asOf);
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("--as-of").And.Contain(asOf).And.Contain("YYYY-MM-DD");
+    }
+
+    [Fact]
+    public void Run_FailOnUnknownSeverity_Exits2ListingTheChoices()
+    {
+        var outcome = Cli.Run("check", "--rules", "r", "--data", "d", "--fail-on", "blue");
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("blue").And.Contain("warning").And.Contain("yellow").And.Contain("red");
+    }
+
+    [Fact]
+    public void Run_UnknownOption_Exits2NamingIt()
+    {
+        var outcome = Cli.Run("check", "--rules", "r", "--data", "d", "--strcit");
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("--strcit");
+    }
+
+    [Fact]
+    public void Run_CheckHelp_Exits0DescribingEveryOption()
+    {
+        var outcome = Cli.Run("check", "--help");
+
+        outcome.ShouldExit(ExitCode.Completed);
+        outcome.Stdout.Should().Contain("--rules").And.Contain("--data").And.Contain("--as-of").And.Contain("--out")
+            .And.Contain("--fail-on").And.Contain("--strict");
+    }
+}

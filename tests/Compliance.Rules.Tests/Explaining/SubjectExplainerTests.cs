@@ -1,0 +1,50 @@
+using Compliance.Rules.Evaluation;
+using Compliance.Rules.Explaining;
+
+namespace Compliance.Rules.Tests.Explaining;
+
+public class SubjectExplainerTests
+{
+    [Fact]
+    public void Explain_CaseAcrossNationalDay_WalksEveryDayWithReasonsAndVerdict()
+    {
+        var rs = Some.RuleSet();
+        var data = Some.Feeds([Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)]);
+        var trace = Checker.Create(rs).Trace(data, Some.Date("2025-11-03"), "case:XK-2025-0001");
+
+        var text = SubjectExplainer.Explain(trace, rs, Some.Date("2025-11-03"));
+
+        text.Should().Contain("受理日期 A = 2025-09-26");
+        text.Should().Contain("2025-09-28 周日  第1天  调休上班");
+        text.Should().Contain("2025-10-01 周三  不计    法定节假日（");
+        text.Should().Contain("2025-10-30 周四  第20天  工作日");
+        text.Should().Contain("2025-11-03 周一  第22天  工作日");
+        text.Should().Contain("法定时限 Ls = 20个工作日（来源：办件数据行）");
+        text.Should().Contain("✗ case.overdue-statutory（红牌，发生于2025-10-31）");
+        text.Should().Contain("✓ case.overdue-promised：通过");
+    }
+
+    [Fact]
+    public void Explain_Charge_ShowsThePeriodInForceAndEachCheck()
+    {
+        var fee = Some.Fee("F0102", Some.Period(from: "2015-10-15", to: "2017-03-31", max: 600m), Some.Period(from: "2017-04-01", max: 300m, basis: "财税〔2017〕20号"));
+        var rs = Some.RuleSet(fees: [fee]);
+        var data = Some.Feeds([Some.Case(decided: "2025-10-10")], charges: [Some.Charge(fee: "F0102", amount: 600m)]);
+        var trace = Checker.Create(rs).Trace(data, Some.Date("2025-11-03"), "charge:C0001");
+
+        var text = SubjectExplainer.Explain(trace, rs, Some.Date("2025-11-03"));
+
+        text.Should().Contain("→ 2017-04-01至今：正常，标准300.00元；依据：财税〔2017〕20号");
+        text.Should().Contain("✗ fee.over-standard");
+        text.Should().Contain("✓ fee.unknown：通过");
+    }
+
+    [Fact]
+    public void Explain_UnknownSubject_SaysWhyNotJudged()
+    {
+        var rs = Some.RuleSet();
+        var trace = Checker.Create(rs).Trace(Some.Feeds(), Some.Date("2025-11-03"), "case:NOPE");
+
+        SubjectExplainer.Explain(trace, rs, Some.Date("2025-11-03")).Should().Contain("未判定：数据中没有该办件");
+    }
+}

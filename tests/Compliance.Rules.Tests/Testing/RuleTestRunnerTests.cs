@@ -1,0 +1,52 @@
+using Compliance.Engine.Catalog;
+using Compliance.Rules.Evaluation;
+using Compliance.Rules.Testing;
+
+namespace Compliance.Rules.Tests.Testing;
+
+public class RuleTestRunnerTests
+{
+    private static readonly string Rules = Path.Combine(Some.RepoRoot, "rules");
+
+    [Fact]
+    public void Run_ShippedRuleTests_AllPass()
+    {
+        var problems = new List<RuleSetProblem>();
+        var tests = RuleTestReader.ReadFolder(Rules, problems);
+        var report = RuleTestRunner.Run(Checker.Create(RuleSetLoader.Load(Rules)), tests);
+
+        problems.Should().BeEmpty();
+        tests.Should().NotBeEmpty();
+        report.Results.Where(r => !r.Passed).Select(r => r.Test.Name + ": " + string.Join(" | ", r.Failures)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Run_WrongExpectation_FailsShowingExpectedAndGot()
+    {
+        const string json = """
+            { "tests": [ { "name": "wrong", "asOf": "2025-11-03",
+              "records": { "cases": [ { "case_id": "A", "item_code": "X0101", "unit_code": "U01", "accepted_at": "2025-09-26", "decided_at": "2025-11-03", "statutory_limit": 20, "promised_limit": 20 } ] },
+              "expect": [ { "rule": "case.overdue-statutory", "subject": "case:A", "occurredOn": "2025-10-30", "evidence": { "over": 3 } } ] } ] }
+            """;
+        var problems = new List<RuleSetProblem>();
+        var tests = RuleTestReader.Read("tests/wrong.json", json, problems);
+
+        var result = RuleTestRunner.Run(Checker.Create(RuleSetLoader.Load(Rules)), tests).Results.Single();
+
+        result.Passed.Should().BeFalse();
+        result.Failures.Should().Contain(f => f.Contains("expected occurredOn 2025-10-30, got 2025-10-31"));
+        result.Failures.Should().Contain(f => f.Contains("expected evidence over = 3, got 2"));
+    }
+
+    [Fact]
+    public void Read_BrokenTestFile_ProblemsWithLineAndColumn()
+    {
+        const string json = "{ \"tests\": [\n  { \"name\": \"x\", \"asof\": \"2025-11-03\", \"records\": {}, \"expect\": [] } ] }";
+        var problems = new List<RuleSetProblem>();
+
+        RuleTestReader.Read("tests/bad.json", json, problems);
+
+        problems.Should().Contain(p => p.Line == 2 && p.Message.Contains("asof"));
+        problems.Should().Contain(p => p.Message.Contains("expects nothing"));
+    }
+}
