@@ -1,3 +1,5 @@
+using Compliance.Engine.Catalog;
+
 namespace Compliance.Host.Generation;
 
 /// <summary>
@@ -134,8 +136,8 @@ internal sealed class CasePlanner
             var code = CheckPolicy.CodeOf(breach);
             var occurred = code switch
             {
-                "case.overdue-statutory" => clock.CountedDay(Days, statutory + clock.Extension + 1),
-                "case.overdue-promised" => clock.CountedDay(Days, promised + clock.Extension + 1),
+                BuiltInChecks.CaseOverdueStatutory => clock.CountedDay(Days, statutory + clock.Extension + 1),
+                BuiltInChecks.CaseOverduePromised => clock.CountedDay(Days, promised + clock.Extension + 1),
                 _ => AsOf,
             };
             _context.Plant(breach, "case:" + row.CaseId, unit, [code], occurred);
@@ -219,7 +221,7 @@ internal sealed class CasePlanner
                 var lastCounted = Days.Back(AsOf, stopped);
                 var accepted = Days.Back(lastCounted, before);
                 var stop = new ProcedureRow(SuspensionKind(), lastCounted.AddDays(1), null, "");
-                return new CaseClock { Accepted = accepted, CountedBeforeStop = before, Stopped = stopped, Procedures = [stop] };
+                return new CaseClock { Accepted = accepted, CountedBeforeStop = before, Procedures = [stop] };
             }
             case CaseShape.ExtensionRescued:
             {
@@ -256,7 +258,6 @@ internal sealed class CasePlanner
             Accepted = accepted,
             Decided = Days.Add(stopEnd, k - before),
             CountedBeforeStop = before,
-            Stopped = stopped,
             StopEnd = stopEnd,
             Procedures = [stop],
         };

@@ -66,7 +66,7 @@ internal sealed class ChargePlanner
             }
             var second = first with { ChargeId = _context.NextChargeId(again), ChargedOn = again };
             Write(second, plain: false);
-            _context.Plant(BreachKind.FeeDuplicate, "charge:" + second.ChargeId, Collector(second, c), ["fee.duplicate"], again);
+            _context.Plant(BreachKind.FeeDuplicate, "charge:" + second.ChargeId, Collector(second, c), [BuiltInChecks.FeeDuplicate], again);
             return;
         }
         if (breach.Item is not null)

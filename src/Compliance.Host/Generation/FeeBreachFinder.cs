@@ -283,7 +283,7 @@ internal sealed class FeeBreachFinder
                 {
                     var scope = CatalogView.HistoricScope(fee);
                     var generic = scope.Count == 0 && CatalogView.HistoricCollectors(fee).Count == 0;
-                    stopped.Add(new Option(item, item.Units, fee, p, null, Applicants.All, null, ["fee.abolished"], scope.Contains(item.Code) || generic));
+                    stopped.Add(new Option(item, item.Units, fee, p, null, Applicants.All, null, [BuiltInChecks.FeeAbolished], scope.Contains(item.Code) || generic));
                     continue;
                 }
                 if ((p.Scope is null || p.Scope.Contains(item.Code))
@@ -302,7 +302,7 @@ internal sealed class FeeBreachFinder
         {
             return stopped;
         }
-        return _view.UnknownFees.Count == 0 ? [] : [.. _view.Free.Select(i => new Option(i, i.Units, null, null, null, Applicants.All, null, ["fee.unknown"], true))];
+        return _view.UnknownFees.Count == 0 ? [] : [.. _view.Free.Select(i => new Option(i, i.Units, null, null, null, Applicants.All, null, [BuiltInChecks.FeeUnknown], true))];
     }
 
     /// <summary>Items that carry at least one lawful fee on d, for a second charge of it on the same case.</summary>
@@ -353,7 +353,7 @@ internal sealed class FeeBreachFinder
                 Item = item,
                 CaseUnits = Within(item.Units, collectors),
                 ApplicantType = PickPayer(item, Applicants.All),
-                Codes = ["fee.not-in-force"],
+                Codes = [BuiltInChecks.FeeNotInForce],
             };
         }
         // The fees that came into force last: a charge shortly before that is the least far-fetched.
@@ -383,7 +383,7 @@ internal sealed class FeeBreachFinder
             Collector = Random.Pick(owners.Count > 0 ? owners : _view.Units),
             ApplicantType = Applicants.Enterprise,
             PayerColumn = Applicants.Enterprise,
-            Codes = ["fee.not-in-force"],
+            Codes = [BuiltInChecks.FeeNotInForce],
         };
     }
 

@@ -50,8 +50,6 @@ internal sealed class GenerationContext
 
     public int WarnDays => View.Settings.WarnDays;
 
-    public int CasesWritten => _caseSequence;
-
     public string NextCaseId(DateOnly accepted) => $"XK-{accepted.Year}-{++_caseSequence:D7}";
 
     public string NextChargeId(DateOnly chargedOn) => $"JK{chargedOn.Year}{++_chargeSequence:D8}";

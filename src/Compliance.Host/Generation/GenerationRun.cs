@@ -1,3 +1,5 @@
+using Compliance.Engine.Catalog;
+
 namespace Compliance.Host.Generation;
 
 /// <summary>
@@ -116,7 +118,7 @@ internal sealed class GenerationRun
                 _context.Summary.NotPlantedSet.Add(kind);
             }
         }
-        if (_context.Policy.Enabled("unit.warning-talk"))
+        if (_context.Policy.Enabled(BuiltInChecks.UnitWarningTalk))
         {
             foreach (var unit in _context.Ledger.UnitsReaching(_context.View.Settings.WarningTalkRedFindings))
             {
@@ -168,7 +170,7 @@ internal sealed class GenerationRun
         {
             forced.Add(() => FeeBundle(kind, recentUnit: null) ?? new BundleRequest());
         }
-        if (_context.Policy.Enabled("unit.warning-talk") && _caseKinds.Contains(BreachKind.CaseOverdueStatutory))
+        if (_context.Policy.Enabled(BuiltInChecks.UnitWarningTalk) && _caseKinds.Contains(BreachKind.CaseOverdueStatutory))
         {
             var unit = BusiestUnit();
             BreachKind[] group = [BreachKind.CaseOverdueStatutoryOpen, BreachKind.FeeUnknown, BreachKind.CaseOverdueStatutory, BreachKind.FeeAbolished];

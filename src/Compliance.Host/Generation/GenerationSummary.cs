@@ -1,3 +1,5 @@
+using Compliance.Engine.Catalog;
+
 namespace Compliance.Host.Generation;
 
 /// <summary>
@@ -61,7 +63,7 @@ public sealed class GenerationSummary
         }
         if (WarningTalkSet.Count > 0)
         {
-            counts["unit.warning-talk"] = WarningTalkSet.Count;
+            counts[BuiltInChecks.UnitWarningTalk] = WarningTalkSet.Count;
         }
         return counts;
     }

@@ -36,7 +36,5 @@ internal sealed class RedLedger
         }
     }
 
-    public int CountFor(string unit) => _counts.GetValueOrDefault(unit);
-
     public IEnumerable<string> UnitsReaching(int threshold) => _counts.Where(kv => kv.Value >= threshold).Select(kv => kv.Key);
 }

@@ -1,4 +1,4 @@
-using Compliance.Rules.Evaluation;
+using Compliance.Engine.Catalog;
 
 namespace Compliance.Host.Tests.Generation;
 
@@ -19,7 +19,7 @@ public sealed class PlantedBreachTests : IClassFixture<SampleSizedDataSet>, ICla
     {
         var codes = _sample.Result.Findings.Select(f => f.Rule).ToHashSet(StringComparer.Ordinal);
 
-        codes.Should().Contain(Checker.BuiltInCodes);
+        codes.Should().Contain(BuiltInChecks.Codes);
         _sample.Summary.NotPlanted.Should().BeEmpty();
     }
 
