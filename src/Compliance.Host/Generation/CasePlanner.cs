@@ -115,7 +115,6 @@ internal sealed class CasePlanner
             ApplicantType = type,
             Accepted = clock.Accepted,
             Decided = decided,
-            End = decided ?? AsOf,
             StatutoryColumn = statutoryColumn,
             PromisedColumn = promisedColumn,
             Status = status,

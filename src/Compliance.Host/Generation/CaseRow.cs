@@ -11,9 +11,6 @@ internal sealed record CaseRow
     public required DateOnly Accepted { get; init; }
     public DateOnly? Decided { get; init; }
 
-    /// <summary>The case's clock end at T: the decided date, or T while open.</summary>
-    public required DateOnly End { get; init; }
-
     public int? StatutoryColumn { get; init; }
     public int? PromisedColumn { get; init; }
 

@@ -103,7 +103,7 @@ internal sealed class GenerationRun
             WriteProjects(DataGenerator.StagesPerCase * (i + 1), forcedStages);
         }
         // A small data set reaches its stage count before every planted project is written.
-        while (forcedStages.Count > 0)
+        while (forcedStages.Count > 0 && cases > 0)
         {
             _projects.WriteBreach(forcedStages.Dequeue(), forced: true);
         }

@@ -17,7 +17,7 @@ public sealed record GeneratorOptions
     /// <summary>The rule set the rows are generated for: items, fees, units, stages and its working calendar.</summary>
     public required RuleSet RuleSet { get; init; }
 
-    /// <summary>Created when absent; the four feed files in it are overwritten.</summary>
+    /// <summary>Created when absent; cases.csv, procedures.csv, charges.csv and stages.csv in it are overwritten, other files left alone.</summary>
     public required string OutputDirectory { get; init; }
 
     /// <summary>The date the data is meant to be judged as of; nothing is dated after it.</summary>
