@@ -40,7 +40,10 @@ public sealed class GenerationSummary
     /// <summary>Compliant shapes worth knowing about (cases rescued by a suspension or an extension, orphan charges, …), counted.</summary>
     public IReadOnlyDictionary<string, int> Variants => new SortedDictionary<string, int>(_variants, StringComparer.Ordinal);
 
-    /// <summary>Kinds the rule set cannot host (e.g. no fee with a standard for an over-standard charge); nothing of them was planted.</summary>
+    /// <summary>
+    /// Kinds of breach nothing was planted of, with a breach rate above zero: the rule set cannot host them (e.g. no
+    /// fee with a standard for an over-standard charge, a switched-off check), or there were too few cases for all.
+    /// </summary>
     public IReadOnlyCollection<BreachKind> NotPlanted => NotPlantedSet;
 
     /// <summary>Cases, charges and stages written to be accepted: the records a check judges one by one.</summary>

@@ -5,7 +5,10 @@ using Compliance.Rules.Evaluation;
 
 namespace Compliance.Host.Tests.Generation;
 
-/// <summary>The generator plans with the rule set it is given: its warning days, severities, switched-off checks and talk threshold.</summary>
+/// <summary>
+/// The generator plans with the rule set it is given: its warning days, severities, switched-off checks, talk
+/// threshold, and a fee that comes into force within the data's span.
+/// </summary>
 public sealed class OtherRuleSetTests : IDisposable
 {
     private const string Settings = """
@@ -28,7 +31,7 @@ public sealed class OtherRuleSetTests : IDisposable
     [Fact]
     public void Generate_ChangedSettings_PlantsExactlyWhatTheCheckFinds()
     {
-        var rules = CopyOfShippedRules(Settings);
+        var rules = CopyOfShippedRules(Settings, ProofFeeFrom2025);
         var options = new GeneratorOptions
         {
             RuleSet = rules,
@@ -52,7 +55,26 @@ public sealed class OtherRuleSetTests : IDisposable
         data.Rejects.Should().HaveCount(summary.Rejects.Count);
     }
 
-    private RuleSet CopyOfShippedRules(string settings)
+    [Fact]
+    public void Generate_FeeWithAGapInTheDataSpan_ChargesItInTheGapOnACase()
+    {
+        var rules = CopyOfShippedRules(Settings, ProofFeeFrom2025);
+        var options = new GeneratorOptions { RuleSet = rules, OutputDirectory = _scratch.Sub("data"), AsOf = new DateOnly(2025, 11, 3), Cases = 300 };
+
+        var summary = DataGenerator.Generate(options);
+        var data = FeedReader.ReadFolder(options.OutputDirectory, rules.Stages);
+
+        var notInForce = summary.Breaches.Where(b => b.Kind == BreachKind.FeeNotInForce).Select(b => b.Subject["charge:".Length..]).ToHashSet();
+        var charges = data.Charges.Where(c => notInForce.Contains(c.ChargeId)).ToList();
+        charges.Should().NotBeEmpty().And.OnlyContain(c => c.FeeCode == "F0205" && c.ChargedOn < new DateOnly(2025, 3, 1) && c.ChargedOn >= new DateOnly(2024, 1, 11));
+        charges.Should().OnlyContain(c => data.Cases.Any(k => k.CaseId == c.CaseId && k.AcceptedOn <= c.ChargedOn));
+    }
+
+    /// <summary>不动产权属证书工本费 (F0205) in force only from 2025-03-01: before that, within the data's span, it is not in force.</summary>
+    private static string ProofFeeFrom2025(string fees) =>
+        fees.Replace("\"from\": \"2017-03-15\", \"max\": 10.00,", "\"from\": \"2025-03-01\", \"max\": 10.00,", StringComparison.Ordinal);
+
+    private RuleSet CopyOfShippedRules(string settings, Func<string, string> fees)
     {
         var folder = _scratch.Sub("rules");
         foreach (var file in Directory.EnumerateFiles(GenerationPaths.Rules, "*", SearchOption.AllDirectories))
@@ -67,6 +89,10 @@ public sealed class OtherRuleSetTests : IDisposable
             File.Copy(file, target);
         }
         File.WriteAllText(Path.Combine(folder, "settings.json"), settings);
+        var catalogue = File.ReadAllText(Path.Combine(folder, "fees.json"));
+        var changed = fees(catalogue);
+        changed.Should().NotBe(catalogue, "the fee catalogue edit must apply to the shipped fees.json");
+        File.WriteAllText(Path.Combine(folder, "fees.json"), changed);
         return RuleSetLoader.Load(folder);
     }
 }
