@@ -16,6 +16,9 @@ internal static class ComplianceCli
             CheckCommand.Create(clock, stdout, stderr),
             RulesCommand.Create(clock, stdout, stderr),
             ExplainCommand.Create(clock, stdout, stderr),
+            GenerateCommand.Create(stdout, stderr),
+            Bench.BenchCommand.Create(stdout, stderr),
+            Bench.BenchProbeCommand.Create(stdout),
         };
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
