@@ -14,6 +14,10 @@ internal static class ComplianceCli
         new("效能监察合规检查：按规则集检查办件、收费和重点项目数据")
         {
             CheckCommand.Create(clock, stdout, stderr),
+            Ledger.ServeCommand.Create(clock, stderr),
+            Ledger.IngestCommand.Create(clock, stdout, stderr),
+            Ledger.AlertsCommand.Create(clock, stdout, stderr),
+            Ledger.RunsCommand.Create(clock, stdout, stderr),
         };
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
