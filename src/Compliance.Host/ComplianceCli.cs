@@ -14,6 +14,11 @@ internal static class ComplianceCli
         new("效能监察合规检查：按规则集检查办件、收费和重点项目数据")
         {
             CheckCommand.Create(clock, stdout, stderr),
+            RulesCommand.Create(clock, stdout, stderr),
+            ExplainCommand.Create(clock, stdout, stderr),
+            GenerateCommand.Create(stdout, stderr),
+            Bench.BenchCommand.Create(stdout, stderr),
+            Bench.BenchProbeCommand.Create(stdout),
             Ledger.ServeCommand.Create(clock, stderr),
             Ledger.IngestCommand.Create(clock, stdout, stderr),
             Ledger.AlertsCommand.Create(clock, stdout, stderr),

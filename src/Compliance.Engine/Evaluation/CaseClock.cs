@@ -140,5 +140,5 @@ public static class CaseClock
     }
 
     private static DateOnly? CoveredOrNull(WorkingCalendar calendar, DateOnly a, DateOnly d) =>
-        d <= a || calendar.FirstUncoveredYear(a, d) is null ? d : null;
+        d <= a || calendar.FirstUncoveredYear(a.AddDays(1), d) is null ? d : null;
 }

@@ -200,6 +200,16 @@ public class CaseChecksTests
     }
 
     [Fact]
+    public void Check_AcceptedOnLastDayOfUncoveredYear_ClockAndDeadlineJudged()
+    {
+        // 2017 has no calendar, but the clock starts counting on 2018-01-01: A itself is never counted.
+        var f = Judge("2018-01-02", [Some.Case(accepted: "2017-12-31", statutory: 1, promised: 1)]).Single();
+
+        f.Rule.Should().Be("case.due-soon");
+        Value(f, "deadline").Should().Be(Some.Date("2018-01-02"));
+    }
+
+    [Fact]
     public void Check_SevereOverrideAndDisabledCheck_FromSettings()
     {
         var settings = new Settings
