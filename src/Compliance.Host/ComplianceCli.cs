@@ -19,6 +19,10 @@ internal static class ComplianceCli
             GenerateCommand.Create(stdout, stderr),
             Bench.BenchCommand.Create(stdout, stderr),
             Bench.BenchProbeCommand.Create(stdout),
+            Ledger.ServeCommand.Create(clock, stderr),
+            Ledger.IngestCommand.Create(clock, stdout, stderr),
+            Ledger.AlertsCommand.Create(clock, stdout, stderr),
+            Ledger.RunsCommand.Create(clock, stdout, stderr),
         };
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)

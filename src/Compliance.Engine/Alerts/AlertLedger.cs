@@ -1,0 +1,352 @@
+using System.Globalization;
+using Compliance.Engine.Calendar;
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Compliance.Engine.Alerts;
+
+/// <summary>
+/// The 挂账 ledger: records runs, keeps one alert per breach, moves alerts through their states with who, when and
+/// why, and raises the notices the outbox delivers. Every change happens in one transaction, so a crash leaves
+/// the ledger as it was before the change or as it is after it, never in between.
+/// </summary>
+public sealed class AlertLedger(LedgerStore store, AlertRouting routing, DeliveryPlan plan)
+{
+    public const string System = "system";
+
+    public LedgerStore Store => store;
+
+    /// <summary>Stores the run and its findings, then opens, changes, reopens and auto-closes alerts accordingly.</summary>
+    public RunOutcome RecordRun(RunRecord run, DateTimeOffset now)
+    {
+        using var db = store.CreateDb();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var tx = db.Database.BeginTransaction();
+
+        var row = new RunRow
+        {
+            Trigger = run.Trigger,
+            StartedAt = run.StartedAt,
+            AsOf = run.AsOf,
+            RuleSetVersion = run.RuleSetVersion,
+            RuleSetHash = run.RuleSetHash,
+            Feeds = string.Join(",", SummaryWriter.Feeds.Where(run.CoveredFeeds.Contains)),
+            FindingCount = run.Findings.Count,
+            RejectCount = run.RejectCount,
+            DurationMs = run.DurationMs,
+            SummaryJson = run.SummaryJson,
+        };
+        db.Runs.Add(row);
+        db.SaveChanges();
+        db.RunInputs.AddRange(run.Inputs.Select(f => new RunInputRow { RunId = row.Id, Feed = f.Feed, Name = f.Name, Sha256 = f.Sha256, Encoding = f.Encoding }));
+
+        var connection = db.Database.GetDbConnection();
+        var transaction = tx.GetDbTransaction();
+        FindingBulkWriter.Write(connection, transaction, row.Id, run.Findings, AlertKey.Of);
+
+        // One finding per key: a clock family yields at most one per subject; otherwise keep the gravest.
+        var found = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        foreach (var f in run.Findings)
+        {
+            var key = AlertKey.Of(f);
+            if (!found.TryGetValue(key, out var kept) || f.Severity > kept.Severity)
+            {
+                found[key] = f;
+            }
+        }
+
+        var known = db.Alerts.AsNoTracking()
+            .Select(a => new { a.Id, a.Key, a.State, a.Rule, a.Severity, a.Subject, a.ClockOpen })
+            .ToDictionary(a => a.Key, StringComparer.Ordinal);
+
+        // Ids are handed out here rather than by SaveChanges per alert: the transaction is IMMEDIATE, so nobody else
+        // inserts meanwhile, and a first run that opens a hundred thousand alerts saves them in one go.
+        var nextId = (db.Alerts.Max(a => (long?)a.Id) ?? 0) + 1;
+        int opened = 0, changed = 0, reopened = 0, closed = 0;
+        foreach (var (key, finding) in found)
+        {
+            var clockOpen = ClockOpenOf(finding);
+            if (!known.TryGetValue(key, out var k))
+            {
+                Open(db, nextId++, key, finding, clockOpen, row.Id, now);
+                opened++;
+                continue;
+            }
+            if (k.State == AlertState.AutoClosed)
+            {
+                if (clockOpen != false)
+                {
+                    var alert = db.Alerts.Single(a => a.Id == k.Id);
+                    Snapshot(alert, finding, clockOpen);
+                    Move(db, alert, AlertState.Pending, "reopened", System, $"运行 #{row.Id} 再次发现该问题，重新挂账", row.Id, now);
+                    alert.ClosedAt = null;
+                    alert.SentAt = null;
+                    alert.AcknowledgedAt = null;
+                    alert.FollowUpLevel = 0;
+                    alert.FollowUpClockStart = null;
+                    alert.Revision++;
+                    Notify(db, alert, "reopened", now);
+                    reopened++;
+                }
+                continue;
+            }
+            if (AlertState.IsTerminal(k.State))
+            {
+                continue;
+            }
+            var ruleChanged = k.Rule != finding.Rule || k.Severity != finding.Severity;
+            var concluded = k.ClockOpen == true && clockOpen == false;
+            if (!ruleChanged && !concluded)
+            {
+                continue;
+            }
+            var tracked = db.Alerts.Single(a => a.Id == k.Id);
+            var before = $"{tracked.Rule}（{tracked.Severity.ToChinese()}）";
+            Snapshot(tracked, finding, clockOpen);
+            if (concluded)
+            {
+                Move(db, tracked, AlertState.AutoClosed, "auto-closed", System,
+                    $"运行 #{row.Id}：{ConclusionOf(finding)}，计时已结束；最终认定 {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
+                tracked.ClosedAt = now;
+                CancelUnbatched(db, tracked.Id);
+                closed++;
+                continue;
+            }
+            tracked.Revision++;
+            Record(db, tracked, "changed", tracked.State, System, $"运行 #{row.Id}：{before} → {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
+            Notify(db, tracked, "changed", now);
+            changed++;
+        }
+
+        foreach (var k in known.Values)
+        {
+            if (AlertState.IsTerminal(k.State) || found.ContainsKey(k.Key) || !run.Covers(k.Subject))
+            {
+                continue;
+            }
+            var alert = db.Alerts.Single(a => a.Id == k.Id);
+            Move(db, alert, AlertState.AutoClosed, "auto-closed", System, $"运行 #{row.Id} 未再发现该问题（数据已更正或已办结）", row.Id, now);
+            alert.ClosedAt = now;
+            CancelUnbatched(db, alert.Id);
+            closed++;
+        }
+
+        row.AlertsOpened = opened + reopened;
+        row.AlertsChanged = changed;
+        row.AlertsClosed = closed;
+        db.ChangeTracker.DetectChanges();
+        db.SaveChanges();
+        db.Database.ExecuteSql(
+            $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id})");
+        tx.Commit();
+        return new RunOutcome(row.Id, run.Findings.Count, opened, changed, reopened, closed);
+    }
+
+    /// <summary>A person's action on an alert; refused (not thrown) when the state does not allow it.</summary>
+    public TransitionResult Apply(long alertId, AlertAction action, string actor, string reason, DateTimeOffset now)
+    {
+        using var db = store.CreateDb();
+        using var tx = db.Database.BeginTransaction();
+        var alert = db.Alerts.SingleOrDefault(a => a.Id == alertId);
+        if (alert is null)
+        {
+            return new TransitionResult(false, "", $"挂账 #{alertId} 不存在。");
+        }
+        if (!AlertTransitions.TryNext(alert.State, action, out var to))
+        {
+            return new TransitionResult(false, alert.State,
+                $"挂账 #{alertId} 当前状态为“{AlertState.ToChinese(alert.State)}”，不能{AlertTransitions.ToChinese(action)}。");
+        }
+        Move(db, alert, to, AlertTransitions.Name(action), actor, reason, null, now);
+        switch (action)
+        {
+            case AlertAction.Acknowledge:
+                alert.AcknowledgedAt = now;
+                RestartFollowUpClock(alert, now);
+                break;
+            case AlertAction.Uphold:
+                RestartFollowUpClock(alert, now);
+                break;
+        }
+        if (AlertState.IsTerminal(to))
+        {
+            alert.ClosedAt = now;
+            CancelUnbatched(db, alert.Id);
+        }
+        db.SaveChanges();
+        tx.Commit();
+        return new TransitionResult(true, to, $"挂账 #{alertId}：{AlertState.ToChinese(to)}。");
+    }
+
+    /// <summary>
+    /// Raises the 督办 follow-ups due today: for each alert waiting on its unit (sent and not acknowledged, or
+    /// acknowledged/upheld and not rectified), the highest rung of the ladder reached and not yet raised.
+    /// </summary>
+    public int Escalate(DateTimeOffset now, DateOnly today, WorkingCalendar calendar, EscalationPolicy policy)
+    {
+        using var db = store.CreateDb();
+        using var tx = db.Database.BeginTransaction();
+        var waiting = db.Alerts
+            .Where(a => a.FollowUpClockStart != null
+                && (a.State == AlertState.Sent || a.State == AlertState.Acknowledged || a.State == AlertState.Upheld))
+            .ToList();
+        var raised = 0;
+        foreach (var alert in waiting)
+        {
+            var of = alert.State == AlertState.Sent ? "acknowledgement" : "rectification";
+            var limit = alert.State == AlertState.Sent ? policy.AcknowledgeDays : policy.RectifyDays;
+            var start = ShanghaiDay.Of(alert.FollowUpClockStart!.Value);
+            var used = calendar.WorkingDaysBetween(start, today);
+            var level = used > limit + policy.RedAfterDays ? 3 : used > limit ? 2 : limit - used <= policy.WarnDays ? 1 : 0;
+            if (level <= alert.FollowUpLevel)
+            {
+                continue;
+            }
+            var severity = (Severity)level;
+            alert.FollowUpLevel = level;
+            var what = of == "acknowledgement" ? "签收" : "整改";
+            Record(db, alert, "follow-up", alert.State, System,
+                $"{severity.ToChinese()}督办：{what}已用 {used} 个工作日，时限 {limit} 个工作日", null, now);
+            var recipients = level == 1 ? routing.NoticeRecipients(alert.Unit) : routing.FollowUpRecipients(alert.Unit);
+            Enqueue(db, alert, DeliveryChannels.FollowUp, recipients, now, notice => notice with
+            {
+                Kind = "follow-up",
+                FollowUpSeverity = severity.ToCode(),
+                FollowUpOf = of,
+                FollowUpUsed = used,
+                FollowUpLimit = limit,
+            });
+            raised++;
+        }
+        db.SaveChanges();
+        tx.Commit();
+        return raised;
+    }
+
+    private void Open(LedgerDb db, long id, string key, Finding finding, bool? clockOpen, long runId, DateTimeOffset now)
+    {
+        var alert = new AlertRow
+        {
+            Id = id,
+            Key = key,
+            Rule = finding.Rule,
+            Severity = finding.Severity,
+            Subject = finding.Subject,
+            Unit = finding.Unit,
+            Message = finding.Message,
+            Basis = finding.Basis,
+            EvidenceJson = FindingBulkWriter.EvidenceText(finding.Evidence),
+            OccurredOn = finding.OccurredOn,
+            Fingerprint = finding.Fingerprint,
+            State = AlertState.Pending,
+            CreatedAt = now,
+            StateChangedAt = now,
+            FirstRunId = runId,
+            LastSeenRunId = runId,
+            LastSeenAsOf = finding.AsOf,
+            ClockOpen = clockOpen,
+            Revision = 1,
+        };
+        db.Alerts.Add(alert);
+        Record(db, alert, "created", "", System, $"运行 #{runId} 发现：{finding.Message}", runId, now, from: "");
+        Notify(db, alert, "new", now);
+    }
+
+    private static void Snapshot(AlertRow alert, Finding finding, bool? clockOpen)
+    {
+        alert.Rule = finding.Rule;
+        alert.Severity = finding.Severity;
+        alert.Unit = finding.Unit;
+        alert.Message = finding.Message;
+        alert.Basis = finding.Basis;
+        alert.EvidenceJson = FindingBulkWriter.EvidenceText(finding.Evidence);
+        alert.OccurredOn = finding.OccurredOn;
+        alert.Fingerprint = finding.Fingerprint;
+        alert.LastSeenAsOf = finding.AsOf;
+        alert.ClockOpen = clockOpen;
+    }
+
+    private void Notify(LedgerDb db, AlertRow alert, string kind, DateTimeOffset now) =>
+        Enqueue(db, alert, DeliveryChannels.Notice, routing.NoticeRecipients(alert.Unit), now, n => n with { Kind = kind });
+
+    private void Enqueue(LedgerDb db, AlertRow alert, string kind, IReadOnlyList<Unit> recipients, DateTimeOffset now, Func<AlertNotice, AlertNotice> shape)
+    {
+        var notice = shape(new AlertNotice
+        {
+            AlertId = alert.Id,
+            Key = alert.Key,
+            Kind = kind,
+            Revision = alert.Revision,
+            Rule = alert.Rule,
+            Severity = alert.Severity.ToCode(),
+            Subject = alert.Subject,
+            Unit = alert.Unit,
+            UnitName = routing.Find(alert.Unit)?.Name ?? "",
+            Message = alert.Message,
+            Basis = alert.Basis,
+            Evidence = alert.EvidenceJson,
+            OccurredOn = alert.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AsOf = alert.LastSeenAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            State = alert.State,
+        }).ToJson();
+        foreach (var unit in recipients)
+        {
+            foreach (var (channel, address) in plan.AddressesOf(unit))
+            {
+                db.Deliveries.Add(new DeliveryRow
+                {
+                    AlertId = alert.Id,
+                    Kind = kind,
+                    Recipient = unit.Code,
+                    Channel = channel,
+                    Address = address,
+                    NoticeJson = notice,
+                    Digest = plan.IsDigest(unit.Code),
+                    State = DeliveryChannels.Pending,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+            }
+        }
+    }
+
+    private static void Move(LedgerDb db, AlertRow alert, string to, string action, string actor, string reason, long? runId, DateTimeOffset now)
+    {
+        Record(db, alert, action, to, actor, reason, runId, now, from: alert.State);
+        alert.State = to;
+        alert.StateChangedAt = now;
+    }
+
+    private static void Record(LedgerDb db, AlertRow alert, string action, string to, string actor, string reason, long? runId, DateTimeOffset now, string? from = null) =>
+        db.AlertEvents.Add(new AlertEventRow
+        {
+            AlertId = alert.Id,
+            At = now,
+            Actor = actor,
+            Action = action,
+            FromState = from ?? alert.State,
+            ToState = to.Length > 0 ? to : alert.State,
+            Reason = reason,
+            RunId = runId,
+        });
+
+    private static void RestartFollowUpClock(AlertRow alert, DateTimeOffset now)
+    {
+        alert.FollowUpClockStart = now;
+        alert.FollowUpLevel = 0;
+    }
+
+    // A notice not yet put in a message is withdrawn with its alert; one already in a message must still go, since
+    // that message may have left before a crash and a re-send has to carry the same content under the same key.
+    private static void CancelUnbatched(LedgerDb db, long alertId) =>
+        db.Database.ExecuteSql(
+            $"UPDATE Deliveries SET State = {DeliveryChannels.Cancelled} WHERE AlertId = {alertId} AND State = {DeliveryChannels.Pending} AND BatchKey IS NULL");
+
+    private static bool? ClockOpenOf(Finding finding) =>
+        AlertKey.FamilyOf(finding.Rule) is not null && finding.Evidence.TryGet("open", out var v) && v is bool b ? b : null;
+
+    private static string ConclusionOf(Finding finding) => finding.Subject.StartsWith("case:", StringComparison.Ordinal) ? "办件已办结" : "环节已完成";
+}

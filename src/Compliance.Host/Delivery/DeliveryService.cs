@@ -1,0 +1,53 @@
+using Compliance.Engine.Alerts;
+using Compliance.Host.Serve;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Host.Delivery;
+
+/// <summary>
+/// Drains the outbox: puts due notices into messages, sends each through its channel, and marks it sent only
+/// after the channel accepted it. A failure goes back to the outbox with a later attempt time.
+/// </summary>
+internal sealed class DeliveryService(
+    LedgerAccess access, RuleSetProvider rules, IEnumerable<IDeliveryChannel> channels, IOptions<DeliveryOptions> options,
+    TimeProvider clock, ILogger<DeliveryService> log)
+{
+    private readonly Dictionary<string, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>Sends what is due; <paramref name="flushDigests"/> also sends the digests held for the day.</summary>
+    public async Task<int> DeliverDue(bool flushDigests, CancellationToken cancellationToken)
+    {
+        var outbox = access.Outbox();
+        outbox.Batch(clock.GetUtcNow(), flushDigests);
+        var units = rules.Current().RuleSet.Units;
+        var sent = 0;
+        foreach (var batch in outbox.Due(clock.GetUtcNow()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = units.TryGetValue(batch.Recipient, out var unit) ? unit.Name : batch.Recipient;
+            try
+            {
+                if (!_channels.TryGetValue(batch.Channel, out var channel))
+                {
+                    throw new InvalidOperationException($"Channel '{batch.Channel}' is not configured.");
+                }
+                await channel.Send(batch, name, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                log.LogWarning("Message {Key} to {Recipient} by {Channel} failed (attempt {Attempt}): {Error}",
+                    batch.Key, batch.Recipient, batch.Channel, batch.Attempts + 1, e.Message);
+                outbox.MarkFailed(batch.Key, e.Message, clock.GetUtcNow(), options.Value.MaxAttempts, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds));
+                continue;
+            }
+            outbox.MarkSent(batch.Key, clock.GetUtcNow());
+            sent++;
+        }
+        if (sent > 0)
+        {
+            log.LogInformation("Delivered {Count} messages", sent);
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Compliance.Engine.Alerts;
+using Compliance.Engine.Catalog;
+
+namespace Compliance.Host.Delivery;
+
+/// <summary>The Chinese text of a message: subject line and body, with each notice's figures and basis.</summary>
+internal static class MessageText
+{
+    public static string Subject(OutboxBatch batch, string recipientName)
+    {
+        if (batch.Notices.Count > 1)
+        {
+            return $"【效能监察】{recipientName} 挂账汇总（{batch.Notices.Count} 条）";
+        }
+        var n = batch.Notices[0];
+        return n.Kind == "follow-up"
+            ? $"【效能监察·{Chinese(n.FollowUpSeverity)}督办】挂账 #{n.AlertId} 逾期未{FollowUpWhat(n)}：{n.Subject}"
+            : $"【效能监察·{Chinese(n.Severity)}】挂账 #{n.AlertId}{KindText(n)}：{n.Subject}";
+    }
+
+    public static string Body(OutboxBatch batch, string recipientName)
+    {
+        var text = new StringBuilder();
+        text.Append(recipientName).Append("：\n\n");
+        text.Append(batch.Notices.Count > 1 ? $"以下 {batch.Notices.Count} 条挂账事项请及时处理。\n\n" : "以下挂账事项请及时处理。\n\n");
+        foreach (var n in batch.Notices)
+        {
+            Notice(text, n);
+            text.Append('\n');
+        }
+        text.Append("请通过 compliance alerts ack/rectify/appeal 登记签收、整改或申诉。\n");
+        text.Append("消息编号：").Append(batch.Key).Append('\n');
+        return text.ToString();
+    }
+
+    public static void Notice(StringBuilder text, AlertNotice n)
+    {
+        text.Append("挂账编号：#").Append(n.AlertId.ToString(CultureInfo.InvariantCulture)).Append(KindText(n)).Append('\n');
+        if (n.Kind == "follow-up")
+        {
+            text.Append("督办级别：").Append(Chinese(n.FollowUpSeverity))
+                .Append($"（{FollowUpWhat(n)}已用 {n.FollowUpUsed} 个工作日，时限 {n.FollowUpLimit} 个工作日）\n");
+        }
+        text.Append("问题：").Append(n.Message).Append('\n');
+        text.Append("规则：").Append(n.Rule).Append('（').Append(Chinese(n.Severity)).Append("）\n");
+        text.Append("对象：").Append(n.Subject).Append('\n');
+        text.Append("责任单位：").Append(n.Unit).Append(' ').Append(n.UnitName).Append('\n');
+        text.Append("发生日期：").Append(n.OccurredOn).Append("　基准日期：").Append(n.AsOf).Append('\n');
+        text.Append("依据：").Append(n.Basis).Append('\n');
+        text.Append("计算过程：").Append(Figures(n.Evidence)).Append('\n');
+    }
+
+    /// <summary>The evidence as <c>key=value</c> pairs in its own order.</summary>
+    public static string Figures(string evidenceJson)
+    {
+        using var doc = JsonDocument.Parse(evidenceJson);
+        return string.Join("，", doc.RootElement.EnumerateObject().Select(p => $"{p.Name}={Value(p.Value)}"));
+    }
+
+    private static string Value(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString() ?? "",
+        JsonValueKind.Array => "[" + string.Join("；", v.EnumerateArray().Select(Value)) + "]",
+        JsonValueKind.Null => "",
+        _ => v.GetRawText(),
+    };
+
+    private static string KindText(AlertNotice n) => n.Kind switch
+    {
+        "changed" => "（情况变化）",
+        "reopened" => "（重新挂账）",
+        "follow-up" => "（督办）",
+        _ => "",
+    };
+
+    private static string FollowUpWhat(AlertNotice n) => n.FollowUpOf == "acknowledgement" ? "签收" : "整改";
+
+    private static string Chinese(string? severity) => SeverityNames.TryParse(severity, out var s) ? s.ToChinese() : severity ?? "";
+}

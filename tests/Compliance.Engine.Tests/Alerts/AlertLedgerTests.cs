@@ -1,0 +1,244 @@
+using Compliance.Engine.Alerts;
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Storage;
+using Compliance.Engine.Tests.Storage;
+
+namespace Compliance.Engine.Tests.Alerts;
+
+public sealed class AlertLedgerTests : IDisposable
+{
+    private readonly TempLedger _temp = new();
+    private readonly AlertLedger _ledger;
+
+    public AlertLedgerTests() => _ledger = new AlertLedger(_temp.Store, new AlertRouting(Some.Units), Some.Plan());
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void RecordRun_NewFinding_OpensOnePendingAlertWithANoticePerChannel()
+    {
+        var outcome = _ledger.RecordRun(Some.Run(Some.Finding(unit: "U01")), Some.Monday);
+
+        outcome.Opened.Should().Be(1);
+        using var db = _temp.Store.CreateDb();
+        var alert = db.Alerts.Single();
+        alert.State.Should().Be(AlertState.Pending);
+        alert.Unit.Should().Be("U01");
+        db.Deliveries.Select(d => d.Channel + " " + d.Address).Should().BeEquivalentTo("email u01@example.gov", "webhook http://127.0.0.1/u01");
+        db.AlertEvents.Single().Action.Should().Be("created");
+        db.Findings.Single().AlertKey.Should().Be(alert.Key);
+    }
+
+    [Fact]
+    public void RecordRun_SameBreachTenRuns_KeepsOneAlertAndNotifiesOnce()
+    {
+        for (var day = 0; day < 10; day++)
+        {
+            var asOf = new DateOnly(2025, 11, 3).AddDays(day);
+            _ledger.RecordRun(Some.Run(asOf, ["charges"], Some.Finding(asOf: asOf)), Some.Monday.AddDays(day));
+        }
+
+        using var db = _temp.Store.CreateDb();
+        db.Runs.Count().Should().Be(10);
+        db.Findings.Count().Should().Be(10);
+        var alert = db.Alerts.Single();
+        alert.LastSeenAsOf.Should().Be(new DateOnly(2025, 11, 12));
+        alert.LastSeenRunId.Should().Be(db.Runs.Max(r => r.Id));
+        db.Deliveries.Count().Should().Be(1);
+    }
+
+    [Fact]
+    public void RecordRun_CaseClockWorsens_OneAlertWhoseSeverityClimbs()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding("case.due-soon", "case:X", severity: Severity.Warning, open: true)), Some.Monday);
+        _ledger.RecordRun(Some.Run(Some.Finding("case.overdue-promised", "case:X", severity: Severity.Yellow, open: true)), Some.Monday.AddDays(1));
+        _ledger.RecordRun(Some.Run(Some.Finding("case.overdue-statutory", "case:X", severity: Severity.Red, open: true)), Some.Monday.AddDays(2));
+
+        using var db = _temp.Store.CreateDb();
+        var alert = db.Alerts.Single();
+        alert.Key.Should().Be("case-clock|case:X");
+        alert.Rule.Should().Be("case.overdue-statutory");
+        alert.Severity.Should().Be(Severity.Red);
+        alert.Revision.Should().Be(3);
+        db.AlertEvents.Where(e => e.Action == "changed").Should().HaveCount(2);
+        db.Deliveries.Select(d => d.NoticeJson).ToList().Select(AlertNotice.FromJson).Where(n => n.Kind == "changed")
+            .Select(n => n.Severity).Distinct().Should().BeEquivalentTo("yellow", "red");
+    }
+
+    [Fact]
+    public void RecordRun_BreachGoneFromCoveredFeed_AutoClosesWithTheRunAsReason()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+
+        var outcome = _ledger.RecordRun(Some.Run(), Some.Monday.AddDays(1));
+
+        outcome.Closed.Should().Be(1);
+        using var db = _temp.Store.CreateDb();
+        db.Alerts.Single().State.Should().Be(AlertState.AutoClosed);
+        var closing = db.AlertEvents.Single(e => e.Action == "auto-closed");
+        closing.RunId.Should().Be(outcome.RunId);
+        closing.Actor.Should().Be(AlertLedger.System);
+        closing.Reason.Should().Contain($"#{outcome.RunId}");
+    }
+
+    [Fact]
+    public void RecordRun_SubjectFeedNotRead_LeavesAlertOpen()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+
+        _ledger.RecordRun(Some.Run(new DateOnly(2025, 11, 4), ["cases"]), Some.Monday.AddDays(1));
+
+        using var db = _temp.Store.CreateDb();
+        db.Alerts.Single().State.Should().Be(AlertState.Pending);
+    }
+
+    [Fact]
+    public void RecordRun_CaseDecidedAfterBreach_AutoClosesTheClock()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding("case.overdue-statutory", "case:X", open: true)), Some.Monday);
+
+        _ledger.RecordRun(Some.Run(Some.Finding("case.overdue-statutory", "case:X", open: false)), Some.Monday.AddDays(1));
+        _ledger.RecordRun(Some.Run(Some.Finding("case.overdue-statutory", "case:X", open: false)), Some.Monday.AddDays(2));
+
+        using var db = _temp.Store.CreateDb();
+        var alert = db.Alerts.Single();
+        alert.State.Should().Be(AlertState.AutoClosed);
+        db.AlertEvents.Single(e => e.Action == "auto-closed").Reason.Should().Contain("办件已办结");
+    }
+
+    [Fact]
+    public void RecordRun_AutoClosedBreachFoundAgain_ReopensTheSameAlert()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+        _ledger.RecordRun(Some.Run(), Some.Monday.AddDays(1));
+
+        var outcome = _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday.AddDays(2));
+
+        outcome.Reopened.Should().Be(1);
+        using var db = _temp.Store.CreateDb();
+        db.Alerts.Single().State.Should().Be(AlertState.Pending);
+        db.Alerts.Single().Revision.Should().Be(2);
+    }
+
+    [Fact]
+    public void RecordRun_ClosedByOfficeAndFoundAgain_StaysClosed()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+        var id = IdOfOnlyAlert();
+        _ledger.Apply(id, AlertAction.Close, "张三", "已核实整改", Some.Monday).Done.Should().BeTrue();
+
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday.AddDays(1));
+
+        using var db = _temp.Store.CreateDb();
+        db.Alerts.Single().State.Should().Be(AlertState.Closed);
+    }
+
+    [Fact]
+    public void Apply_AppealUpheldThenRectifiedThenClosed_RecordsWhoWhenWhy()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+        var id = IdOfOnlyAlert();
+        MarkOnlyAlertSent();
+
+        _ledger.Apply(id, AlertAction.Appeal, "城东分局李四", "收费有文件依据", Some.Monday.AddHours(1)).State.Should().Be(AlertState.Appealed);
+        _ledger.Apply(id, AlertAction.Uphold, "监察室王五", "依据已废止", Some.Monday.AddHours(2)).State.Should().Be(AlertState.Upheld);
+        _ledger.Apply(id, AlertAction.Rectify, "城东分局李四", "已退费", Some.Monday.AddHours(3)).State.Should().Be(AlertState.Rectified);
+        _ledger.Apply(id, AlertAction.Close, "监察室王五", "退费凭证已核实", Some.Monday.AddHours(4)).State.Should().Be(AlertState.Closed);
+
+        using var db = _temp.Store.CreateDb();
+        db.AlertEvents.Where(e => e.AlertId == id).OrderBy(e => e.Id).Select(e => e.Action + "|" + e.Actor + "|" + e.ToState + "|" + e.Reason)
+            .ToList().Skip(2).Should().Equal(
+                "appeal|城东分局李四|appealed|收费有文件依据",
+                "uphold|监察室王五|upheld|依据已废止",
+                "rectify|城东分局李四|rectified|已退费",
+                "close|监察室王五|closed|退费凭证已核实");
+        db.Alerts.Single().ClosedAt.Should().Be(Some.Monday.AddHours(4));
+    }
+
+    [Fact]
+    public void Apply_ActionNotAllowedInState_RefusedWithReasonAndNothingRecorded()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+        var id = IdOfOnlyAlert();
+        _ledger.Apply(id, AlertAction.Revoke, "监察室", "误报", Some.Monday);
+
+        var result = _ledger.Apply(id, AlertAction.Acknowledge, "城东分局", "", Some.Monday);
+
+        result.Done.Should().BeFalse();
+        result.Message.Should().Contain("已撤销");
+        using var db = _temp.Store.CreateDb();
+        db.AlertEvents.Count(e => e.Action == "acknowledge").Should().Be(0);
+    }
+
+    [Fact]
+    public void Apply_RevokeBeforeSending_CancelsTheUnsentNotices()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+
+        _ledger.Apply(IdOfOnlyAlert(), AlertAction.Revoke, "监察室", "误报", Some.Monday);
+
+        using var db = _temp.Store.CreateDb();
+        db.Deliveries.Select(d => d.State).Should().OnlyContain(s => s == DeliveryChannels.Cancelled);
+    }
+
+    [Fact]
+    public void Escalate_UnacknowledgedAlert_ClimbsTheLadderOnceEachToParentAndOffice()
+    {
+        var calendar = new WorkingCalendarBuilder().Year2025();
+        var policy = new EscalationPolicy { AcknowledgeDays = 2, WarnDays = 1, RedAfterDays = 2 };
+        _ledger.RecordRun(Some.Run(Some.Finding(unit: "U0101")), Some.Monday);
+        MarkOnlyAlertSent();
+
+        // Sent Monday 2025-11-03; working days after it: Tue 1, Wed 2, Thu 3, Fri 4, (weekend), Mon 5.
+        var levels = new List<int>();
+        for (var day = 0; day <= 7; day++)
+        {
+            var now = Some.Monday.AddDays(day);
+            _ledger.Escalate(now, ShanghaiDay.Of(now), calendar, policy);
+            using var db = _temp.Store.CreateDb();
+            levels.Add(db.Alerts.Single().FollowUpLevel);
+        }
+
+        levels.Should().Equal(0, 1, 1, 2, 2, 2, 2, 3);
+        using var read = _temp.Store.CreateDb();
+        var followUps = read.Deliveries.Where(d => d.Kind == DeliveryChannels.FollowUp).ToList();
+        followUps.Where(d => AlertNotice.FromJson(d.NoticeJson).FollowUpSeverity == "warning").Select(d => d.Recipient).Distinct()
+            .Should().Equal("U0101");
+        followUps.Where(d => AlertNotice.FromJson(d.NoticeJson).FollowUpSeverity == "red").Select(d => d.Recipient).Distinct()
+            .Should().BeEquivalentTo("U0101", "U01", "U00");
+    }
+
+    [Fact]
+    public void Escalate_Acknowledged_CountsRectificationFromTheAcknowledgement()
+    {
+        var calendar = new WorkingCalendarBuilder().Year2025();
+        var policy = new EscalationPolicy { AcknowledgeDays = 1, RectifyDays = 5, WarnDays = 1, RedAfterDays = 2 };
+        _ledger.RecordRun(Some.Run(Some.Finding()), Some.Monday);
+        MarkOnlyAlertSent();
+        _ledger.Apply(IdOfOnlyAlert(), AlertAction.Acknowledge, "城东分局", "", Some.Monday.AddDays(1));
+
+        _ledger.Escalate(Some.Monday.AddDays(3), new DateOnly(2025, 11, 6), calendar, policy).Should().Be(0);
+        _ledger.Escalate(Some.Monday.AddDays(7), new DateOnly(2025, 11, 10), calendar, policy).Should().Be(1);
+
+        using var db = _temp.Store.CreateDb();
+        var notice = AlertNotice.FromJson(db.Deliveries.First(d => d.Kind == DeliveryChannels.FollowUp).NoticeJson);
+        notice.FollowUpOf.Should().Be("rectification");
+        notice.FollowUpUsed.Should().Be(4);
+    }
+
+    private long IdOfOnlyAlert()
+    {
+        using var db = _temp.Store.CreateDb();
+        return db.Alerts.Single().Id;
+    }
+
+    private void MarkOnlyAlertSent()
+    {
+        var outbox = new Outbox(_temp.Store);
+        outbox.Batch(Some.Monday, flushDigests: true);
+        foreach (var batch in outbox.Due(Some.Monday))
+        {
+            outbox.MarkSent(batch.Key, Some.Monday);
+        }
+    }
+}

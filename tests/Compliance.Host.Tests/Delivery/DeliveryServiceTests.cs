@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Compliance.Engine.Alerts;
+using Compliance.Engine.Storage;
+using Compliance.Host.Delivery;
+using Compliance.Host.Tests.Serve;
+using Microsoft.Extensions.Time.Testing;
+using MiniExcelLibs;
+
+namespace Compliance.Host.Tests.Delivery;
+
+public sealed class DeliveryServiceTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 11, 4, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task DeliverDue_Email_RealSmtpServerGetsOneChineseMailPerAlertWithFiguresAndBasis()
+    {
+        using var smtp = new SmtpReceiver();
+        using var world = new LedgerWorld(new FakeTimeProvider(Now), settings: new Dictionary<string, string?>
+        {
+            ["Delivery:Email:Enabled"] = "true",
+            ["Delivery:Email:Host"] = "127.0.0.1",
+            ["Delivery:Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Delivery:Email:Security"] = "None",
+            ["Delivery:Email:From"] = "dzjc@example.gov",
+        });
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(2)));
+
+        var sent = await world.Get<DeliveryService>().DeliverDue(flushDigests: false, CancellationToken.None);
+
+        sent.Should().Be(2);
+        smtp.Messages.Should().HaveCount(2);
+        var mail = smtp.Messages.OrderBy(m => m.MessageId, StringComparer.Ordinal).First();
+        mail.To.Mailboxes.Single().Address.Should().Be("u0101@example.gov");
+        mail.Subject.Should().Contain("红牌").And.Contain("charge:JK-000");
+        mail.MessageId.Should().StartWith("notice-").And.EndWith("@compliance.ledger");
+        mail.TextBody.Should().Contain("不在收费目录内").And.Contain("依据：").And.Contain("计算过程：").And.Contain("100.00");
+        AlertStates(world).Should().OnlyContain(s => s == AlertState.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverDue_Webhook_SignedJsonWithIdempotencyKeyAndEvidence()
+    {
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret);
+        using var world = new LedgerWorld(new FakeTimeProvider(Now), receiver.UrlFor, Webhook());
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(3)));
+
+        await world.Get<DeliveryService>().DeliverDue(flushDigests: false, CancellationToken.None);
+
+        receiver.Arrived.Should().HaveCount(3).And.OnlyContain(a => a.SignatureValid && a.Path == "/U0101");
+        var body = receiver.Processed.Values.First().RootElement;
+        body.GetProperty("recipient").GetString().Should().Be("U0101");
+        var alert = body.GetProperty("alerts")[0];
+        alert.GetProperty("rule").GetString().Should().Be("fee.unknown");
+        alert.GetProperty("evidence").ValueKind.Should().Be(JsonValueKind.Object);
+        alert.GetProperty("basis").GetString().Should().NotBeEmpty();
+        AlertStates(world).Should().OnlyContain(s => s == AlertState.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverDue_ReceiverFailsTwice_RetriedWithBackoffWithinTheAttemptAndProcessedOnce()
+    {
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret, failFirst: 2);
+        // The retry pauses run on the host's TimeProvider; a stopped fake clock would never end them.
+        using var world = new LedgerWorld(TimeProvider.System, receiver.UrlFor, Webhook());
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1, date: "2025-11-03")));
+
+        var sent = await world.Get<DeliveryService>().DeliverDue(flushDigests: false, CancellationToken.None);
+
+        sent.Should().Be(1);
+        receiver.Arrived.Should().HaveCount(3);
+        receiver.Arrived.Select(a => a.Key).Distinct().Should().ContainSingle();
+        receiver.Processed.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task DeliverDue_ChannelDown_StaysPendingAndLaterSendsTheSameMessageUnderTheSameKey()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret, failFirst: 1);
+        var settings = Webhook();
+        settings["Delivery:Webhook:Retries"] = "0";
+        using var world = new LedgerWorld(clock, receiver.UrlFor, settings);
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+        var delivery = world.Get<DeliveryService>();
+
+        (await delivery.DeliverDue(false, CancellationToken.None)).Should().Be(0);
+        AlertStates(world).Should().Equal(AlertState.Pending);
+        (await delivery.DeliverDue(false, CancellationToken.None)).Should().Be(0, "the next attempt waits FirstRetrySeconds");
+        clock.Advance(TimeSpan.FromSeconds(61));
+        (await delivery.DeliverDue(false, CancellationToken.None)).Should().Be(1);
+
+        receiver.Arrived.Select(a => a.Key).Distinct().Should().ContainSingle();
+        AlertStates(world).Should().Equal(AlertState.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverDue_FileDrop_WritesCsvAndXlsxPerUnit()
+    {
+        using var world = new LedgerWorld(new FakeTimeProvider(Now), settings: new Dictionary<string, string?> { ["Delivery:FileDrop:Enabled"] = "true" });
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+
+        await world.Get<DeliveryService>().DeliverDue(false, CancellationToken.None);
+
+        var folder = Path.Combine(world.Home, "drop", "U0101");
+        var csv = Directory.GetFiles(folder, "*.csv").Single();
+        File.ReadAllText(csv).Should().StartWith("挂账编号,类型,规则").And.Contain("fee.unknown").And.Contain("charge:JK-0001");
+        var rows = MiniExcel.Query(Path.ChangeExtension(csv, ".xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        rows.Single()["对象"].Should().Be("charge:JK-0001");
+    }
+
+    [Fact]
+    public async Task DeliverDue_DigestUnit_OneMessageWithTheDaysAlertsAtDigestTime()
+    {
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret);
+        var settings = Webhook();
+        settings["Delivery:Digest:Default"] = "true";
+        using var world = new LedgerWorld(new FakeTimeProvider(Now), receiver.UrlFor, settings);
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(3)));
+        var delivery = world.Get<DeliveryService>();
+
+        (await delivery.DeliverDue(flushDigests: false, CancellationToken.None)).Should().Be(0);
+        (await delivery.DeliverDue(flushDigests: true, CancellationToken.None)).Should().Be(1);
+
+        var digest = receiver.Processed.Single();
+        digest.Key.Should().StartWith("digest-20251104-U0101-webhook-");
+        digest.Value.RootElement.GetProperty("alerts").GetArrayLength().Should().Be(3);
+        AlertStates(world).Should().OnlyContain(s => s == AlertState.Sent);
+    }
+
+    internal static Dictionary<string, string?> Webhook() => new() { ["Delivery:Webhook:Enabled"] = "true" };
+
+    private static List<string> AlertStates(LedgerWorld world)
+    {
+        using var db = world.Get<LedgerStore>().CreateDb();
+        return db.Alerts.OrderBy(a => a.Id).Select(a => a.State).ToList();
+    }
+}

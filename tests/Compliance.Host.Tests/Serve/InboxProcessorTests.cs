@@ -1,0 +1,88 @@
+using Compliance.Engine.Storage;
+using Compliance.Host.Serve;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Compliance.Host.Tests.Serve;
+
+public sealed class InboxProcessorTests : IDisposable
+{
+    private readonly LedgerWorld _world = new(new FakeTimeProvider(new DateTimeOffset(2025, 11, 4, 2, 0, 0, TimeSpan.Zero)));
+
+    public void Dispose() => _world.Dispose();
+
+    private string Inbox => Path.Combine(_world.Home, "inbox");
+
+    [Fact]
+    public async Task Scan_FileStillGrowing_NotReadUntilItLooksTheSameTwice()
+    {
+        var inbox = _world.Get<InboxProcessor>();
+        await inbox.Scan(CancellationToken.None);
+        var path = Path.Combine(Inbox, "charges-1104.csv");
+        File.WriteAllText(path, LedgerWorld.UnknownFeeCharges(1));
+
+        (await inbox.Scan(CancellationToken.None)).Should().BeEmpty();
+        File.AppendAllText(path, "JK-0002,,F99,测试费,100.00,2025-11-03,U0101,\n");
+        (await inbox.Scan(CancellationToken.None)).Should().BeEmpty("it changed since the last look");
+        var taken = await inbox.Scan(CancellationToken.None);
+
+        taken.Should().ContainSingle(f => f.Outcome == InboxFile.Accepted);
+        Runs().Should().Be(1);
+        Alerts().Should().Be(2, "both rows were read");
+        File.Exists(Path.Combine(_world.Home, "current", "charges.csv")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Scan_PartFileName_IgnoredUntilRenamed()
+    {
+        var inbox = _world.Get<InboxProcessor>();
+        File.WriteAllText(Path.Combine(Inbox, "charges.csv.part"), LedgerWorld.UnknownFeeCharges(1));
+
+        await inbox.Scan(CancellationToken.None);
+        (await inbox.Scan(CancellationToken.None)).Should().BeEmpty();
+
+        Runs().Should().Be(0);
+    }
+
+    [Fact]
+    public void Accept_SameContentTwice_DoesNothingNew()
+    {
+        var export = _world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(2));
+        _world.Ingest(export);
+
+        var again = _world.Ingest(_world.Export("charges-again.csv", LedgerWorld.UnknownFeeCharges(2)));
+
+        again.Single().Outcome.Should().Be(InboxFile.Duplicate);
+        Runs().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Scan_UnusableFiles_MovedAsideWithReasonsNeverLost()
+    {
+        var inbox = _world.Get<InboxProcessor>();
+        File.WriteAllText(Path.Combine(Inbox, "cases.csv"), "办件编号,事项编码\nXK-1,X0101\n");
+        File.WriteAllText(Path.Combine(Inbox, "notes.txt"), "hello");
+        await inbox.Scan(CancellationToken.None);
+
+        var outcomes = await inbox.Scan(CancellationToken.None);
+
+        outcomes.Should().HaveCount(2).And.OnlyContain(o => o.Outcome == InboxFile.Rejected);
+        Directory.GetFiles(Inbox).Should().BeEmpty();
+        var rejected = Path.Combine(_world.Home, "rejected");
+        var reasons = Directory.GetFiles(rejected, "*cases.csv.reasons.txt").Single();
+        File.ReadAllText(reasons).Should().Contain("missing-column");
+        Directory.GetFiles(rejected, "*notes.txt").Should().ContainSingle();
+        Runs().Should().Be(0);
+    }
+
+    private int Runs()
+    {
+        using var db = _world.Get<LedgerStore>().CreateDb();
+        return db.Runs.Count();
+    }
+
+    private int Alerts()
+    {
+        using var db = _world.Get<LedgerStore>().CreateDb();
+        return db.Alerts.Count();
+    }
+}
