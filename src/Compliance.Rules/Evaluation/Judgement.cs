@@ -1,0 +1,293 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Evaluation;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
+using Compliance.Rules.CrossRecord;
+
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>
+/// One judgement of a data set as of one date. Per-record rules run over slices of the feeds on every core,
+/// each slice into its own <see cref="JudgementPart"/>; the parts are merged in slice order, the cross-record
+/// NRules checks run on the merged whole, and the findings are sorted: the output is the same bytes whatever
+/// the number of threads.
+/// </summary>
+internal sealed class Judgement
+{
+    private const int SliceSize = 16_384;
+
+    private readonly Dictionary<string, CaseRecord> _cases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ProcedureRecord>> _procedures = new(StringComparer.Ordinal);
+    private readonly List<Finding> _findings = [];
+
+    private readonly int _threads;
+
+    public Judgement(Checker checker, FeedData data, DateOnly asOf, int threads = -1)
+    {
+        _threads = threads;
+        Checker = checker;
+        Data = data;
+        AsOf = asOf;
+        RuleSet = checker.RuleSet;
+        Scope = new RuleScope(RuleSet, asOf);
+    }
+
+    public Checker Checker { get; }
+    public FeedData Data { get; }
+    public DateOnly AsOf { get; }
+    public RuleSet RuleSet { get; }
+    public RuleScope Scope { get; }
+
+    /// <summary>Sorted by subject, then rule, once <see cref="Execute"/> has run.</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    public CaseRecord? CaseOf(string? caseId) => caseId is not null && _cases.TryGetValue(caseId, out var c) ? c : null;
+
+    public IReadOnlyList<ProcedureRecord> ProceduresOf(string caseId) =>
+        _procedures.TryGetValue(caseId, out var list) ? list : [];
+
+    /// <summary>A charge's facts: its case, item, fee and period in force, each looked up by hash.</summary>
+    public ChargeFacts FactsOf(ChargeRecord charge)
+    {
+        var @case = CaseOf(charge.CaseId);
+        var item = @case is null ? null : RuleSet.Items.GetValueOrDefault(@case.ItemCode);
+        return new ChargeFacts(charge, @case, item, RuleSet.Fees.GetValueOrDefault(charge.FeeCode));
+    }
+
+    public CheckResult Execute()
+    {
+        var result = new CheckResult { Findings = _findings };
+        var bookkeeping = new JudgementPart(this);
+        foreach (var c in Data.Cases)
+        {
+            _cases.TryAdd(c.CaseId, c);
+        }
+        foreach (var p in Data.Procedures)
+        {
+            if (!_procedures.TryGetValue(p.CaseId, out var list))
+            {
+                list = [];
+                _procedures[p.CaseId] = list;
+            }
+            list.Add(p);
+            if (p.Start > AsOf)
+            {
+                bookkeeping.CountFuture("procedures");
+            }
+        }
+
+        var slices = Slices();
+        var parts = new JudgementPart[slices.Count];
+        Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i =>
+        {
+            var (feed, from, to) = slices[i];
+            var part = new JudgementPart(this);
+            switch (feed)
+            {
+                case "cases":
+                    part.JudgeCases(from, to);
+                    break;
+                case "stages":
+                    part.JudgeStages(from, to);
+                    break;
+                default:
+                    part.JudgeCharges(from, to);
+                    break;
+            }
+            parts[i] = part;
+        });
+
+        var cross = new JudgementPart(this);
+        var errors = parts.SelectMany(p => p.Errors).ToList();
+        if (errors.Count > 0)
+        {
+            throw new RuleEvaluationException(errors);
+        }
+        JudgeStageOrder(cross);
+        JudgeDuplicates(cross);
+
+        foreach (var part in parts.Prepend(bookkeeping).Append(cross))
+        {
+            _findings.AddRange(part.Findings);
+            foreach (var (year, subject) in part.Missing)
+            {
+                if (!result.CalendarMissing.TryGetValue(year, out var list))
+                {
+                    list = [];
+                    result.CalendarMissing[year] = list;
+                }
+                list.Add(subject);
+            }
+            result.OrphanCharges.AddRange(part.Orphans);
+            result.UnknownUnits.UnionWith(part.UnknownUnits);
+            foreach (var (feed, n) in part.Future)
+            {
+                result.FutureDated[feed] = result.FutureDated.GetValueOrDefault(feed) + n;
+            }
+            foreach (var (feed, n) in part.Judged)
+            {
+                result.Judged[feed] = result.Judged.GetValueOrDefault(feed) + n;
+            }
+        }
+        foreach (var feed in new[] { "cases", "stages", "charges" })
+        {
+            result.Judged.TryAdd(feed, 0);
+        }
+
+        var units = new JudgementPart(this);
+        JudgeWarningTalks(units);
+        _findings.AddRange(units.Findings);
+
+        foreach (var list in result.CalendarMissing.Values)
+        {
+            list.Sort(StringComparer.Ordinal);
+        }
+        _findings.Sort(static (a, b) =>
+        {
+            var bySubject = string.CompareOrdinal(a.Subject, b.Subject);
+            return bySubject != 0 ? bySubject : string.CompareOrdinal(a.Rule, b.Rule);
+        });
+        return result;
+    }
+
+    private List<(string Feed, int From, int To)> Slices()
+    {
+        var slices = new List<(string, int, int)>();
+        void Add(string feed, int count)
+        {
+            for (var from = 0; from < count; from += SliceSize)
+            {
+                slices.Add((feed, from, Math.Min(count, from + SliceSize)));
+            }
+        }
+        Add("cases", Data.Cases.Count);
+        Add("stages", Data.Stages.Count);
+        Add("charges", Data.Charges.Count);
+        return slices;
+    }
+
+    private void JudgeStageOrder(JudgementPart part)
+    {
+        if (Checker.OutOfOrder is not { } check)
+        {
+            return;
+        }
+        var withPrerequisites = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in Data.Stages)
+        {
+            if (s.StartedOn <= AsOf && RuleSet.Stages.PrerequisitesOf(s.Stage).Count > 0)
+            {
+                withPrerequisites.Add(s.ProjectCode);
+            }
+        }
+        if (withPrerequisites.Count == 0)
+        {
+            return;
+        }
+        var session = CrossRecordRules.NewSession();
+        session.Insert(new StageOrderPolicy(RuleSet.Stages, AsOf));
+        session.InsertAll(Data.Stages.Where(s => s.StartedOn <= AsOf && withPrerequisites.Contains(s.ProjectCode)));
+        session.Fire();
+        foreach (var breach in session.Query<StageOrderBreach>())
+        {
+            var s = breach.Stage;
+            var missing = breach.Missing
+                .Select(m => new Evidence().Add("stage", m.Stage).Add("completed", m.Completed))
+                .ToList();
+            var evidence = new Evidence()
+                .Add("project", s.ProjectCode)
+                .Add("stage", s.Stage)
+                .Add("started", s.StartedOn)
+                .Add("prerequisites", breach.Prerequisites.ToList())
+                .Add("missing", missing);
+            var missingText = string.Join("、", breach.Missing.Select(m => m.Completed is { } d
+                ? $"{m.Stage}（{d:yyyy-MM-dd}办结）"
+                : $"{m.Stage}（未办结）"));
+            var values = new TemplateValues(evidence)
+                .With("id", $"{s.ProjectCode}/{s.Stage}")
+                .With("missingText", missingText)
+                .With("prerequisiteBasis", RuleSet.Stages.LimitFor(s.Stage, s.StageType)?.Basis ?? "stages.json prerequisites");
+            part.Add(check.Code, check.Severity, $"stage:{s.ProjectCode}/{s.Stage}", s.UnitCode, s.StartedOn,
+                TemplateRenderer.Render(check.Message, values), check.Basis, values);
+        }
+    }
+
+    private void JudgeDuplicates(JudgementPart part)
+    {
+        if (Checker.Duplicate is not { } check)
+        {
+            return;
+        }
+        var candidates = DuplicateCandidates.Find(Data.Charges, AsOf);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+        var session = CrossRecordRules.NewSession();
+        session.InsertAll(candidates.Select(i => FactsOf(Data.Charges[i])));
+        session.Fire();
+        foreach (var group in session.Query<DuplicateChargeGroup>())
+        {
+            var first = group.Charges[0];
+            for (var i = 1; i < group.Charges.Count; i++)
+            {
+                var c = group.Charges[i];
+                var evidence = new Evidence()
+                    .Add("caseId", c.CaseId)
+                    .Add("feeCode", c.FeeCode)
+                    .Add("chargedOn", c.ChargedOn)
+                    .Add("amount", c.Amount)
+                    .Add("occurrence", i + 1)
+                    .Add("firstCharge", first.ChargeId)
+                    .Add("firstChargedOn", first.ChargedOn)
+                    .Add("charges", group.Charges.Select(x => x.ChargeId).ToList());
+                var values = new TemplateValues(evidence).With("id", c.ChargeId);
+                part.Add(check.Code, check.Severity, "charge:" + c.ChargeId, c.Collector ?? "", c.ChargedOn,
+                    TemplateRenderer.Render(check.Message, values), check.Basis, values);
+            }
+        }
+    }
+
+    private void JudgeWarningTalks(JudgementPart part)
+    {
+        if (Checker.WarningTalk is not { } check)
+        {
+            return;
+        }
+        var settings = RuleSet.Settings;
+        var policy = new WarningTalkPolicy(settings.WarningTalkRedFindings, AsOf.AddDays(1 - settings.WarningTalkWindowDays), AsOf);
+        var reds = _findings
+            .Where(f => f.Severity == Severity.Red && f.Unit.Length > 0)
+            .Select(f => new RedFinding(f.Unit, f.Rule, f.Subject, f.OccurredOn))
+            .ToList();
+        if (reds.Count == 0)
+        {
+            return;
+        }
+        var session = CrossRecordRules.NewSession();
+        session.Insert(policy);
+        session.InsertAll(reds);
+        session.Fire();
+        foreach (var proposal in session.Query<WarningTalkProposal>().OrderBy(p => p.Unit, StringComparer.Ordinal))
+        {
+            var byCode = new Evidence();
+            foreach (var g in proposal.Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                byCode.Add(g.Key, g.Count());
+            }
+            var evidence = new Evidence()
+                .Add("unit", proposal.Unit)
+                .Add("windowFrom", policy.WindowFrom)
+                .Add("windowTo", AsOf)
+                .Add("windowDays", settings.WarningTalkWindowDays)
+                .Add("threshold", settings.WarningTalkRedFindings)
+                .Add("redFindings", proposal.Findings.Count)
+                .Add("byCode", byCode);
+            var values = new TemplateValues(evidence)
+                .With("id", proposal.Unit)
+                .With("byCodeText", string.Join("，", byCode.Select(kv => $"{kv.Key} {kv.Value}条")));
+            part.Add(check.Code, check.Severity, "unit:" + proposal.Unit, proposal.Unit, AsOf,
+                TemplateRenderer.Render(check.Message, values), check.Basis, values);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Evaluation;
+using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
+using Compliance.Rules.Workflows;
+
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>
+/// What one slice of a judgement produced: findings, rule errors and bookkeeping. Slices are judged in
+/// parallel, each into its own part, and merged in slice order, so the result does not depend on threads.
+/// </summary>
+internal sealed class JudgementPart
+{
+    private readonly Judgement _j;
+
+    public JudgementPart(Judgement judgement) => _j = judgement;
+
+    public List<Finding> Findings { get; } = [];
+    public List<RuleError> Errors { get; } = [];
+    public List<(int Year, string Subject)> Missing { get; } = [];
+    public List<string> Orphans { get; } = [];
+    public Dictionary<string, int> Future { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> Judged { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> UnknownUnits { get; } = new(StringComparer.Ordinal);
+
+    public void JudgeCases(int from, int to)
+    {
+        var rs = _j.RuleSet;
+        var cases = _j.Data.Cases;
+        var judged = 0;
+        for (var i = from; i < to; i++)
+        {
+            var c = cases[i];
+            NoteUnit(c.UnitCode);
+            if (c.Status is CaseStatus.Void or CaseStatus.Returned)
+            {
+                continue;
+            }
+            if (c.AcceptedOn > _j.AsOf)
+            {
+                CountFuture("cases");
+                continue;
+            }
+            var subject = "case:" + c.CaseId;
+            var facts = CaseClock.Compute(c, _j.ProceduresOf(c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
+            if (facts is null)
+            {
+                Missing.Add((uncovered!.Value, subject));
+                continue;
+            }
+            judged++;
+            foreach (var rule in _j.Checker.CaseRules)
+            {
+                if (!Holds(rule, facts, subject))
+                {
+                    Emit(rule, facts, subject, c.UnitCode, facts.End, CaseEvidence.For(rule.Name, facts, rs.Settings.WarnDays));
+                }
+            }
+        }
+        Count(Judged, "cases", judged);
+    }
+
+    public void JudgeStages(int from, int to)
+    {
+        var rs = _j.RuleSet;
+        var stages = _j.Data.Stages;
+        var judged = 0;
+        for (var i = from; i < to; i++)
+        {
+            var s = stages[i];
+            NoteUnit(s.UnitCode);
+            if (s.StartedOn > _j.AsOf)
+            {
+                CountFuture("stages");
+                continue;
+            }
+            var subject = $"stage:{s.ProjectCode}/{s.Stage}";
+            var facts = StageClock.Compute(s, rs.Stages, rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
+            if (facts is null)
+            {
+                Missing.Add((uncovered!.Value, subject));
+                continue;
+            }
+            judged++;
+            foreach (var rule in _j.Checker.StageRules)
+            {
+                if (!Holds(rule, facts, subject))
+                {
+                    Emit(rule, facts, subject, s.UnitCode, facts.End, StageEvidence.For(facts));
+                }
+            }
+        }
+        Count(Judged, "stages", judged);
+    }
+
+    public void JudgeCharges(int from, int to)
+    {
+        var charges = _j.Data.Charges;
+        var judged = 0;
+        for (var i = from; i < to; i++)
+        {
+            var ch = charges[i];
+            if (!string.IsNullOrWhiteSpace(ch.UnitCode))
+            {
+                NoteUnit(ch.UnitCode);
+            }
+            if (ch.ChargedOn > _j.AsOf)
+            {
+                CountFuture("charges");
+                continue;
+            }
+            var facts = _j.FactsOf(ch);
+            if (!facts.CaseKnown)
+            {
+                Orphans.Add(ch.ChargeId);
+            }
+            judged++;
+            var subject = "charge:" + ch.ChargeId;
+            foreach (var rule in _j.Checker.ChargeRules)
+            {
+                if (!Holds(rule, facts, subject))
+                {
+                    Emit(rule, facts, subject, facts.Collector ?? "", ch.ChargedOn, ChargeEvidence.For(rule.Name, facts));
+                }
+            }
+        }
+        Count(Judged, "charges", judged);
+    }
+
+    /// <summary>Runs a rule; a rule that throws is an error with its file and name, never a finding and never a pass.</summary>
+    public bool Holds<T>(CompiledRule<T> rule, T facts, string subject)
+    {
+        try
+        {
+            return rule.MustHold(facts, _j.Scope);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Errors.Add(new RuleError(rule.Source.File, rule.Source.Line, rule.Name, subject, $"{ex.GetType().Name}: {ex.Message}"));
+            return true;
+        }
+    }
+
+    public void Emit<T>(CompiledRule<T> rule, T facts, string subject, string unit, DateOnly defaultOccurred, TemplateValues values)
+    {
+        DateOnly occurred;
+        string message;
+        try
+        {
+            occurred = rule.OccurredOn?.Invoke(facts, _j.Scope) ?? defaultOccurred;
+            if (rule.MessageTemplate is { } template)
+            {
+                message = TemplateRenderer.Render(template, values);
+            }
+            else
+            {
+                values.Evidence.Add("expression", rule.Source.Rule.Expression ?? $"({rule.Source.Rule.Operator})");
+                // A custom rule's ErrorMessage is interpolated ($(…)); braces in it are text, not placeholders.
+                message = rule.ErrorMessage.Count == 0
+                    ? $"{subject}不符合规则{rule.Name}"
+                    : string.Concat(rule.ErrorMessage.Select(p => p.Literal + (p.Value is null ? "" : TemplateRenderer.Format(p.Value(facts, _j.Scope)))));
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Errors.Add(new RuleError(rule.Source.File, rule.Source.Line, rule.Name, subject, $"{ex.GetType().Name}: {ex.Message}"));
+            return;
+        }
+        Add(rule.Name, rule.Severity, subject, unit, occurred, message, rule.Basis, values);
+    }
+
+    /// <summary>Adds a finding whose message is final; the basis is still a template over the evidence.</summary>
+    public void Add(string rule, Severity severity, string subject, string unit, DateOnly occurred, string message, string basisTemplate, TemplateValues values)
+    {
+        Findings.Add(new Finding
+        {
+            Rule = rule,
+            Severity = severity,
+            Subject = subject,
+            Unit = unit,
+            AsOf = _j.AsOf,
+            OccurredOn = occurred,
+            Message = message,
+            Basis = TemplateRenderer.Render(basisTemplate, values),
+            Evidence = values.Evidence,
+            RuleSet = _j.RuleSet.Label,
+            Fingerprint = FindingFingerprint.Of(rule, subject),
+        });
+    }
+
+    public void CountFuture(string feed) => Count(Future, feed, 1);
+
+    private void NoteUnit(string unit)
+    {
+        if (!_j.RuleSet.Units.ContainsKey(unit))
+        {
+            UnknownUnits.Add(unit);
+        }
+    }
+
+    private static void Count(Dictionary<string, int> counts, string key, int n) =>
+        counts[key] = counts.GetValueOrDefault(key) + n;
+}
