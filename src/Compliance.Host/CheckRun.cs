@@ -58,7 +58,25 @@ internal static class CheckRun
             return ExitCode.NothingJudged;
         }
 
-        var result = checker.Check(data, options.AsOf);
+        CheckResult result;
+        try
+        {
+            result = checker.Check(data, options.AsOf);
+        }
+        catch (RuleEvaluationException e)
+        {
+            // A rule that fails while it runs leaves the judgement incomplete: nothing is written, nothing passes silently.
+            stderr.WriteLine($"规则运行出错，共 {e.Errors.Count} 处，本次检查未写出结果：");
+            foreach (var error in e.Errors.Take(50))
+            {
+                stderr.WriteLine(error.ToString());
+            }
+            if (e.Errors.Count > 50)
+            {
+                stderr.WriteLine($"……另有 {e.Errors.Count - 50} 处");
+            }
+            return ExitCode.NothingJudged;
+        }
 
         var files = new OutputFiles(Path.GetFullPath(options.OutDirectory));
         try

@@ -113,3 +113,25 @@ public class RulesCommandTests
         outcome.Stdout.Should().Contain("charge:JK-1");
     }
 }
+
+public class CheckRuleErrorTests
+{
+    [Fact]
+    public void Check_CustomRuleThrowingAtRunTime_Exit2NamingFileRuleAndSubject()
+    {
+        using var temp = new TempFolder();
+        foreach (var file in Directory.GetFiles(Repository.Rules, "*", SearchOption.AllDirectories))
+        {
+            var target = temp.Sub(Path.Combine("rules", Path.GetRelativePath(Repository.Rules, file)));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        temp.Write("rules/workflows/npe.json", """[{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.npe", "Expression": "charge.Case.ItemCode != \"X\"" } ] }]""");
+        temp.Write("data/charges.csv", "charge_id,fee_code,amount,charged_at,unit_code\nJK-1,F0205,10,2025-10-09,U0201\n");
+
+        var outcome = Cli.Run("check", "--rules", temp.Sub("rules"), "--data", temp.Sub("data"), "--as-of", "2025-11-03", "--out", temp.Sub("out")).ShouldExit(2);
+
+        outcome.Stderr.Should().Contain("workflows/npe.json:1: rule local.npe failed on charge:JK-1");
+        File.Exists(temp.Sub("out/findings.jsonl")).Should().BeFalse();
+    }
+}
