@@ -59,7 +59,7 @@ public class RulesCommandTests
 
         var outcome = Cli.Run("rules", "validate", "--rules", temp.Sub("rules"), "--as-of", "2025-11-03").ShouldExit(2);
 
-        outcome.Stdout.Should().Contain("workflows/bad.json:2:").And.Contain("error: rule local.bad").And.Contain("Amout");
+        outcome.Stdout.Should().Contain("workflows/bad.json:2:").And.Contain("error: 规则 local.bad").And.Contain("Amout");
     }
 
     [Fact]

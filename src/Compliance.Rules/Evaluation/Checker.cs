@@ -91,13 +91,13 @@ public sealed class Checker
                 if (builtInNames.Contains(name))
                 {
                     problems.Add(new RuleSetProblem(source.File, source.Line, source.Column,
-                        $"rule {name}: this is a built-in check's code; change a built-in check through settings.json \"checks\""));
+                        $"规则 {name}：这是内置检查的代码；内置检查请通过 settings.json 的 \"checks\" 调整"));
                     continue;
                 }
                 if (customNames.TryGetValue(name, out var first))
                 {
                     problems.Add(new RuleSetProblem(source.File, source.Line, source.Column,
-                        $"rule {name}: duplicate RuleName (first at {first.File}:{first.Line})"));
+                        $"规则 {name}：RuleName 重复（首次出现于 {first.File}:{first.Line}）"));
                     continue;
                 }
                 customNames[name] = source;

@@ -51,14 +51,14 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         var method = node.Method;
         if (ForbiddenMethods.Contains(method.Name) || !IsAllowed(method.DeclaringType))
         {
-            _violations.Add($"{Describe(method.DeclaringType)}.{method.Name}() is not available to rules");
+            _violations.Add($"规则不得调用 {Describe(method.DeclaringType)}.{method.Name}()");
         }
         else if (method.DeclaringType == typeof(Enumerable) && method.Name is "Range" or "Repeat")
         {
             var count = node.Arguments[1];
             if (count is not ConstantExpression { Value: int n } || n > MaxSequence)
             {
-                _violations.Add($"Enumerable.{method.Name} needs a constant count of at most {MaxSequence}");
+                _violations.Add($"Enumerable.{method.Name} 的个数须为不超过 {MaxSequence} 的常数");
             }
         }
         return base.VisitMethodCall(node);
@@ -68,7 +68,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         if (node.Member is PropertyInfo or FieldInfo && !IsAllowed(node.Member.DeclaringType))
         {
-            _violations.Add($"{Describe(node.Member.DeclaringType)}.{node.Member.Name} is not available to rules");
+            _violations.Add($"规则不得访问 {Describe(node.Member.DeclaringType)}.{node.Member.Name}");
         }
         return base.VisitMember(node);
     }
@@ -77,7 +77,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         if (!IsAllowed(node.Type) && !IsAnonymous(node.Type))
         {
-            _violations.Add($"new {Describe(node.Type)}(…) is not available to rules");
+            _violations.Add($"规则不得创建 {Describe(node.Type)} 对象");
         }
         return base.VisitNew(node);
     }
@@ -86,7 +86,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         if (node.Value is Type or MemberInfo or Delegate)
         {
-            _violations.Add("types, members and delegates are not available to rules");
+            _violations.Add("规则不得使用类型、成员或委托对象（反射）");
         }
         return base.VisitConstant(node);
     }

@@ -65,7 +65,7 @@ internal sealed partial class RuleCompiler
             {
                 if (occurredBody.Type != typeof(DateOnly) && occurredBody.Type != typeof(DateOnly?))
                 {
-                    errors.Add($"occurredOn must be a date expression, not {occurredBody.Type.Name}");
+                    errors.Add($"occurredOn 应为日期表达式，而不是 {occurredBody.Type.Name}");
                 }
                 else
                 {
@@ -96,7 +96,7 @@ internal sealed partial class RuleCompiler
         var severity = Severity.Red;
         if (properties.TryGetValue("severity", out var sev) && sev is not null && !SeverityNames.TryParse(sev.ToString(), out severity))
         {
-            errors.Add($"severity must be warning, yellow or red, not \"{sev}\"");
+            errors.Add($"severity 只能是 warning、yellow 或 red，而不是 \"{sev}\"");
         }
         var basis = properties.TryGetValue("basis", out var b) ? b?.ToString() ?? "" : "";
         var template = source.BuiltIn && properties.TryGetValue("message", out var msg) ? msg?.ToString() : null;
@@ -112,7 +112,7 @@ internal sealed partial class RuleCompiler
         {
             foreach (var e in errors.Distinct())
             {
-                problems.Add(new RuleSetProblem(source.File, source.Line, source.Column, $"rule {name}: {e}"));
+                problems.Add(new RuleSetProblem(source.File, source.Line, source.Column, $"规则 {name}：{e}"));
             }
             return null;
         }
@@ -175,7 +175,7 @@ internal sealed partial class RuleCompiler
     {
         if (string.IsNullOrWhiteSpace(p.Name) || string.IsNullOrWhiteSpace(p.Expression))
         {
-            errors.Add("a parameter needs a Name and an Expression");
+            errors.Add("参数需要 Name 和 Expression");
             return;
         }
         var value = Parse(p.Expression, scope, null, errors);
@@ -198,17 +198,23 @@ internal sealed partial class RuleCompiler
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            errors.Add($"expression does not compile: {ex.Message} in \"{expression}\"");
+            errors.Add($"表达式无法编译：{ex.Message}{Hint(ex.Message)}（表达式 \"{expression}\"）");
             return null;
         }
         var violations = ExpressionSandbox.Inspect(body);
         if (violations.Count > 0)
         {
-            errors.Add($"expression refused: {string.Join("; ", violations.Distinct())} in \"{expression}\"");
+            errors.Add($"表达式被拒绝：{string.Join("；", violations.Distinct())}（表达式 \"{expression}\"）");
             return null;
         }
         return body;
     }
+
+    /// <summary>Unknown names are most often a typo or an attempt to reach outside the facts; say which names exist.</summary>
+    private static string Hint(string parserMessage) =>
+        parserMessage.Contains("Unknown identifier", StringComparison.Ordinal) || parserMessage.Contains("No property or field", StringComparison.Ordinal)
+            ? "。规则只能使用 case/charge/stage、cal、catalog、settings、asOf 及 rules/README.md 列出的字段和方法"
+            : "";
 
     private static Func<TFacts, RuleScope, TResult> Lambda<TFacts, TResult>(
         Expression body, ParameterExpression record, ParameterExpression scope, List<ParameterExpression> variables, List<Expression> prologue)

@@ -35,7 +35,7 @@ internal static class WorkflowReader
         }
         catch (JsonReaderException ex)
         {
-            problems.Add(new RuleSetProblem(file, ex.LineNumber, ex.LinePosition, $"invalid JSON: {ex.Message}"));
+            problems.Add(new RuleSetProblem(file, ex.LineNumber, ex.LinePosition, $"JSON 语法错误：{ex.Message}"));
             return [];
         }
 
@@ -47,7 +47,7 @@ internal static class WorkflowReader
         };
         if (workflows.Count == 0 && root is not JArray)
         {
-            Add(problems, file, root, "a workflow file holds one workflow object or an array of them");
+            Add(problems, file, root, "工作流文件应为一个工作流对象或工作流数组");
         }
 
         var rules = new List<RuleSource>();
@@ -55,15 +55,15 @@ internal static class WorkflowReader
         {
             if (token is not JObject wf)
             {
-                Add(problems, file, token, "a workflow must be a JSON object");
+                Add(problems, file, token, "工作流必须是 JSON 对象");
                 continue;
             }
-            CheckKeys(problems, file, wf, WorkflowKeys, "workflow");
+            CheckKeys(problems, file, wf, WorkflowKeys, "工作流");
             var name = wf["WorkflowName"]?.Type == JTokenType.String ? (string?)wf["WorkflowName"] : null;
             if (!WorkflowKinds.TryParse(name, out var kind))
             {
                 Add(problems, file, wf["WorkflowName"] ?? wf,
-                    $"WorkflowName must be \"cases\", \"charges\" or \"stages\" (the records it judges), not \"{name}\"");
+                    $"WorkflowName 应为 \"cases\"、\"charges\" 或 \"stages\"（它判定的记录），而不是 \"{name}\"");
                 continue;
             }
             Workflow workflow;
@@ -73,19 +73,19 @@ internal static class WorkflowReader
             }
             catch (JsonException ex)
             {
-                Add(problems, file, wf, $"workflow {name}: {ex.Message}");
+                Add(problems, file, wf, $"工作流 {name}：{ex.Message}");
                 continue;
             }
             foreach (var p in wf["GlobalParams"] as JArray ?? [])
             {
                 if (p is JObject po)
                 {
-                    CheckKeys(problems, file, po, ParamKeys, "parameter");
+                    CheckKeys(problems, file, po, ParamKeys, "参数");
                 }
             }
             if (wf["Rules"] is not JArray ruleTokens || ruleTokens.Count == 0)
             {
-                Add(problems, file, wf, $"workflow {name} has no Rules");
+                Add(problems, file, wf, $"工作流 {name} 没有 Rules");
                 continue;
             }
             var ruleList = workflow.Rules.ToList();
@@ -93,7 +93,7 @@ internal static class WorkflowReader
             {
                 if (ruleTokens[i] is not JObject ro)
                 {
-                    Add(problems, file, ruleTokens[i], "a rule must be a JSON object");
+                    Add(problems, file, ruleTokens[i], "规则必须是 JSON 对象");
                     continue;
                 }
                 CheckRule(problems, file, ro);
@@ -106,32 +106,32 @@ internal static class WorkflowReader
 
     private static void CheckRule(List<RuleSetProblem> problems, string file, JObject rule)
     {
-        CheckKeys(problems, file, rule, RuleKeys, "rule");
+        CheckKeys(problems, file, rule, RuleKeys, "规则");
         var name = (string?)rule["RuleName"];
         if (string.IsNullOrWhiteSpace(name))
         {
-            Add(problems, file, rule, "a rule needs a RuleName (it becomes the finding's code)");
+            Add(problems, file, rule, "规则缺少 RuleName（它就是问题的代码）");
         }
         var hasExpression = rule["Expression"] is { Type: JTokenType.String };
         var hasChildren = rule["Rules"] is JArray { Count: > 0 };
         if (hasExpression == hasChildren)
         {
-            Add(problems, file, rule, $"rule {name}: give either an Expression or an Operator with child Rules");
+            Add(problems, file, rule, $"规则 {name}：应给出 Expression，或 Operator 加子规则 Rules，二者取一");
         }
         if (hasChildren && (string?)rule["Operator"] is not ("And" or "AndAlso" or "Or" or "OrElse"))
         {
-            Add(problems, file, rule["Operator"] ?? rule, $"rule {name}: Operator must be And, AndAlso, Or or OrElse");
+            Add(problems, file, rule["Operator"] ?? rule, $"规则 {name}：Operator 只能是 And、AndAlso、Or 或 OrElse");
         }
         if (rule["Properties"] is JObject props && props["severity"] is { } sev
             && !SeverityNames.TryParse((string?)sev, out _))
         {
-            Add(problems, file, sev, $"rule {name}: severity must be warning, yellow or red");
+            Add(problems, file, sev, $"规则 {name}：severity 只能是 warning、yellow 或 red");
         }
         foreach (var p in rule["LocalParams"] as JArray ?? [])
         {
             if (p is JObject po)
             {
-                CheckKeys(problems, file, po, ParamKeys, "parameter");
+                CheckKeys(problems, file, po, ParamKeys, "参数");
             }
         }
         foreach (var child in rule["Rules"] as JArray ?? [])
@@ -149,11 +149,11 @@ internal static class WorkflowReader
         {
             if (prop.Name is "Actions" or "WorkflowsToInject" or "WorkflowRulesToInject")
             {
-                Add(problems, file, prop, $"{prop.Name} is not supported: a rule here only states what must hold");
+                Add(problems, file, prop, $"不支持 {prop.Name}：这里的规则只陈述必须成立的条件");
             }
             else if (!known.Contains(prop.Name))
             {
-                Add(problems, file, prop, $"unknown {what} key \"{prop.Name}\"");
+                Add(problems, file, prop, $"未知的{what}键 \"{prop.Name}\"");
             }
         }
     }
