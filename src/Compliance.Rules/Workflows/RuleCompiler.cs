@@ -198,7 +198,7 @@ internal sealed partial class RuleCompiler
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            errors.Add($"表达式无法编译：{ex.Message}{Hint(ex.Message)}（表达式 \"{expression}\"）");
+            errors.Add($"表达式无法编译：{ex.Message}{Hint(ex.Message)}（表达式 \"{expression}\"{Position(ex)}）");
             return null;
         }
         var violations = ExpressionSandbox.Inspect(body);
@@ -209,6 +209,13 @@ internal sealed partial class RuleCompiler
         }
         return body;
     }
+
+    /// <summary>
+    /// Dynamic LINQ's ParseException carries the character position; it is read by name so that this program
+    /// never references System.Linq.Dynamic.Core directly (RulesEngine pins its own version).
+    /// </summary>
+    private static string Position(Exception ex) =>
+        ex.GetType().GetProperty("Position")?.GetValue(ex) is int position and >= 0 ? $"，第 {position + 1} 个字符处" : "";
 
     /// <summary>Unknown names are most often a typo or an attempt to reach outside the facts; say which names exist.</summary>
     private static string Hint(string parserMessage) =>

@@ -55,7 +55,7 @@ public class CustomWorkflowTests
         var problem = act.Should().Throw<RuleSetException>().Which.Problems.Single();
         problem.File.Should().Be("workflows/local.json");
         problem.Line.Should().Be(2);
-        problem.Message.Should().Contain("local.typo").And.Contain("Amout");
+        problem.Message.Should().Contain("local.typo").And.Contain("Amout").And.Contain("第 8 个字符处");
     }
 
     [Theory]
