@@ -43,16 +43,17 @@ internal static class RulesCommand
             var date = parse.GetValue(asOf) ?? ShanghaiDate.Today(clock);
             var validation = RuleSetLoader.Validate(dir);
             var problems = new List<RuleSetProblem>(validation.Problems);
+            // Custom rules are compiled even when other files have errors, so one pass shows every problem.
+            try
+            {
+                Checker.Create(validation.RuleSet ?? WorkflowsOnly(dir));
+            }
+            catch (RuleSetException e)
+            {
+                problems.AddRange(e.Problems.Where(p => !problems.Contains(p)));
+            }
             if (validation.RuleSet is { } ruleSet)
             {
-                try
-                {
-                    Checker.Create(ruleSet);
-                }
-                catch (RuleSetException e)
-                {
-                    problems.AddRange(e.Problems);
-                }
                 foreach (var year in new[] { date.Year, date.Year + 1 })
                 {
                     if (!ruleSet.Calendar.CoveredYears.Contains(year))
@@ -63,7 +64,7 @@ internal static class RulesCommand
                     }
                 }
             }
-            foreach (var p in problems)
+            foreach (var p in problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column))
             {
                 stdout.WriteLine($"{p.File}:{p.Line}:{p.Column}: {p.Severity}: {p.Message}");
             }
@@ -78,6 +79,30 @@ internal static class RulesCommand
             return ExitCode.NothingJudged;
         });
         return command;
+    }
+
+    /// <summary>A rule set holding only the folder's workflow files and defaults, to compile custom rules when the rest is broken.</summary>
+    private static RuleSet WorkflowsOnly(string dir)
+    {
+        var workflows = Path.Combine(dir, "workflows");
+        var files = Directory.Exists(workflows)
+            ? Directory.GetFiles(workflows, "*.json").Order(StringComparer.Ordinal)
+                .Select(f => new WorkflowFile("workflows/" + Path.GetFileName(f), File.ReadAllText(f)))
+                .ToList()
+            : [];
+        return new RuleSet
+        {
+            Directory = dir,
+            Version = RuleSetLoader.Unversioned,
+            Hash = "",
+            Settings = new Settings(),
+            Calendar = new Engine.Calendar.WorkingCalendar([], []),
+            Items = new Dictionary<string, Item>(),
+            Fees = new Dictionary<string, Fee>(),
+            Stages = new StageCatalog([], new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>()),
+            Units = new Dictionary<string, Unit>(),
+            Workflows = files,
+        };
     }
 
     private static Command Test(TextWriter stdout, TextWriter stderr)

@@ -48,7 +48,8 @@ public class RulesCommandTests
         var outcome = Cli.Run("rules", "validate", "--rules", temp.Sub("rules"), "--as-of", "2025-11-03").ShouldExit(2);
 
         outcome.Stdout.Should().Contain("settings.json:3:3: error:").And.Contain("defaultStatutoryLimit");
-        outcome.Stdout.Should().Contain("规则集被拒绝");
+        outcome.Stdout.Should().Contain("workflows/bad.json:2:3: error: 规则 local.bad");
+        outcome.Stdout.Should().Contain("规则集被拒绝：2 个错误");
     }
 
     [Fact]
