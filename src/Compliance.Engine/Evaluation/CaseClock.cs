@@ -84,8 +84,12 @@ public static class CaseClock
     /// Suspensions that start on or before E, each running to its end or to E when absent or later,
     /// merged so that overlapping suspensions stop a day once. Sorted by start.
     /// </summary>
-    internal static List<StopInterval> MergeStops(IReadOnlyList<ProcedureRecord> procedures, DateOnly e)
+    internal static IReadOnlyList<StopInterval> MergeStops(IReadOnlyList<ProcedureRecord> procedures, DateOnly e)
     {
+        if (procedures.Count == 0)
+        {
+            return [];
+        }
         var raw = new List<StopInterval>();
         foreach (var p in procedures)
         {

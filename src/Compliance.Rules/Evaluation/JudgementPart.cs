@@ -42,19 +42,18 @@ internal sealed class JudgementPart
                 CountFuture("cases");
                 continue;
             }
-            var subject = "case:" + c.CaseId;
             var facts = CaseClock.Compute(c, _j.ProceduresOf(c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
             if (facts is null)
             {
-                Missing.Add((uncovered!.Value, subject));
+                Missing.Add((uncovered!.Value, "case:" + c.CaseId));
                 continue;
             }
             judged++;
             foreach (var rule in _j.Checker.CaseRules)
             {
-                if (!Holds(rule, facts, subject))
+                if (!Holds(rule, facts, "case:", c.CaseId))
                 {
-                    Emit(rule, facts, subject, c.UnitCode, facts.End, CaseEvidence.For(rule.Name, facts, rs.Settings.WarnDays));
+                    Emit(rule, facts, "case:" + c.CaseId, c.UnitCode, facts.End, CaseEvidence.For(rule.Name, facts, rs.Settings.WarnDays));
                 }
             }
         }
@@ -75,19 +74,19 @@ internal sealed class JudgementPart
                 CountFuture("stages");
                 continue;
             }
-            var subject = $"stage:{s.ProjectCode}/{s.Stage}";
             var facts = StageClock.Compute(s, rs.Stages, rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
+            var key = s.ProjectCode + "/" + s.Stage;
             if (facts is null)
             {
-                Missing.Add((uncovered!.Value, subject));
+                Missing.Add((uncovered!.Value, "stage:" + key));
                 continue;
             }
             judged++;
             foreach (var rule in _j.Checker.StageRules)
             {
-                if (!Holds(rule, facts, subject))
+                if (!Holds(rule, facts, "stage:", key))
                 {
-                    Emit(rule, facts, subject, s.UnitCode, facts.End, StageEvidence.For(facts));
+                    Emit(rule, facts, "stage:" + key, s.UnitCode, facts.End, StageEvidence.For(facts));
                 }
             }
         }
@@ -116,20 +115,22 @@ internal sealed class JudgementPart
                 Orphans.Add(ch.ChargeId);
             }
             judged++;
-            var subject = "charge:" + ch.ChargeId;
             foreach (var rule in _j.Checker.ChargeRules)
             {
-                if (!Holds(rule, facts, subject))
+                if (!Holds(rule, facts, "charge:", ch.ChargeId))
                 {
-                    Emit(rule, facts, subject, facts.Collector ?? "", ch.ChargedOn, ChargeEvidence.For(rule.Name, facts));
+                    Emit(rule, facts, "charge:" + ch.ChargeId, facts.Collector ?? "", ch.ChargedOn, ChargeEvidence.For(rule.Name, facts));
                 }
             }
         }
         Count(Judged, "charges", judged);
     }
 
-    /// <summary>Runs a rule; a rule that throws is an error with its file and name, never a finding and never a pass.</summary>
-    public bool Holds<T>(CompiledRule<T> rule, T facts, string subject)
+    /// <summary>
+    /// Runs a rule; a rule that throws is an error with its file and name, never a finding and never a pass.
+    /// The subject is built only when needed: most records pass every rule.
+    /// </summary>
+    public bool Holds<T>(CompiledRule<T> rule, T facts, string kind, string id)
     {
         try
         {
@@ -137,7 +138,7 @@ internal sealed class JudgementPart
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Errors.Add(new RuleError(rule.Source.File, rule.Source.Line, rule.Name, subject, $"{ex.GetType().Name}: {ex.Message}"));
+            Errors.Add(new RuleError(rule.Source.File, rule.Source.Line, rule.Name, kind + id, $"{ex.GetType().Name}: {ex.Message}"));
             return true;
         }
     }

@@ -92,7 +92,7 @@ internal sealed class SubjectTracer
     }
 
     private List<RuleOutcome> Outcomes<T>(IReadOnlyList<Workflows.CompiledRule<T>> rules, T facts, string subject) =>
-        rules.Select(r => new RuleOutcome(r.Name, r.Source.File, _scratch.Holds(r, facts, subject))).ToList();
+        rules.Select(r => new RuleOutcome(r.Name, r.Source.File, _scratch.Holds(r, facts, subject, ""))).ToList();
 
     private static List<RuleOutcome> CrossOutcomes(List<Finding> findings, CrossRecordCheck? check) =>
         check is null ? [] : [new RuleOutcome(check.Code, "(built-in NRules)", !findings.Any(f => f.Rule == check.Code))];
