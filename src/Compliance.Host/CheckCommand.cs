@@ -40,9 +40,14 @@ internal static class CheckCommand
             Description = "有任何被拒收的行或文件时退出码为 3",
         };
 
+        var since = new Option<string?>("--since")
+        {
+            Description = "上次检查的输出目录：输入文件和规则集都未变时，只重新判定随日期变化的部分（结果与完整检查相同）",
+            HelpName = "dir",
+        };
         var command = new Command("check", "按规则集检查数据目录，写出 findings.jsonl、rejects.csv 和 summary.json")
         {
-            rules, data, asOf, output, failOn, strict,
+            rules, data, asOf, output, failOn, strict, since,
         };
         command.SetAction(parse =>
         {
@@ -54,6 +59,7 @@ internal static class CheckCommand
                 OutDirectory = parse.GetValue(output) ?? DefaultOut,
                 FailOn = SeverityNames.TryParse(parse.GetValue(failOn), out var severity) ? severity : null,
                 Strict = parse.GetValue(strict),
+                Since = parse.GetValue(since),
             };
             return CheckRun.Execute(options, clock, stdout, stderr);
         });

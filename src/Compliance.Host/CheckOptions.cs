@@ -14,4 +14,7 @@ internal sealed record CheckOptions
     public Severity? FailOn { get; init; }
 
     public bool Strict { get; init; }
+
+    /// <summary>An earlier run's output folder to judge incrementally from; null: a full run.</summary>
+    public string? Since { get; init; }
 }

@@ -61,7 +61,13 @@ internal static class CheckRun
         CheckResult result;
         try
         {
-            result = checker.Check(data, options.AsOf);
+            Baseline? baseline = null;
+            if (options.Since is { } since)
+            {
+                baseline = PreviousRun.TryLoad(since, ruleSet, data, options.AsOf, out var why);
+                stdout.WriteLine(baseline is null ? $"未能增量检查：{why}；改为完整检查" : why);
+            }
+            result = baseline is null ? checker.Check(data, options.AsOf) : checker.CheckSince(data, options.AsOf, baseline);
         }
         catch (RuleEvaluationException e)
         {

@@ -143,6 +143,20 @@ public sealed class Checker
         return new Judgement(this, data, asOf).Execute();
     }
 
+    /// <summary>
+    /// Judges the same inputs as <paramref name="baseline"/> (same files, same rule set: the caller checks their
+    /// hashes) as of a later date, re-judging only what time can change: clocks still running at the baseline's
+    /// date, records newly in range, and the cross-record checks. The result is the one a full run gives.
+    /// </summary>
+    public CheckResult CheckSince(FeedData data, DateOnly asOf, Baseline baseline)
+    {
+        if (asOf < baseline.AsOf)
+        {
+            throw new ArgumentException($"An incremental run goes forward in time: {asOf:yyyy-MM-dd} is before the baseline's {baseline.AsOf:yyyy-MM-dd}.", nameof(asOf));
+        }
+        return new Judgement(this, data, asOf, baseline: baseline).Execute();
+    }
+
     /// <summary>As <see cref="Check(FeedData, DateOnly)"/> on at most <paramref name="threads"/> threads (the output is the same whatever the number).</summary>
     internal CheckResult Check(FeedData data, DateOnly asOf, int threads)
     {

@@ -22,9 +22,14 @@ internal sealed class Judgement
 
     private readonly int _threads;
 
-    public Judgement(Checker checker, FeedData data, DateOnly asOf, int threads = -1)
+    public Judgement(Checker checker, FeedData data, DateOnly asOf, int threads = -1, Baseline? baseline = null)
     {
         _threads = threads;
+        Baseline = baseline;
+        // A custom rule reading asOf may change its verdict on any record as days pass: judge that feed whole.
+        CasesWhole = baseline is null || checker.CaseRules.Any(r => !r.BuiltIn && r.UsesAsOf);
+        StagesWhole = baseline is null || checker.StageRules.Any(r => !r.BuiltIn && r.UsesAsOf);
+        ChargesWhole = baseline is null || checker.ChargeRules.Any(r => !r.BuiltIn && r.UsesAsOf);
         Checker = checker;
         Data = data;
         AsOf = asOf;
@@ -33,6 +38,13 @@ internal sealed class Judgement
     }
 
     public Checker Checker { get; }
+
+    /// <summary>The earlier judgement an incremental run starts from; null for a full run.</summary>
+    public Baseline? Baseline { get; }
+
+    public bool CasesWhole { get; }
+    public bool StagesWhole { get; }
+    public bool ChargesWhole { get; }
     public FeedData Data { get; }
     public DateOnly AsOf { get; }
     public RuleSet RuleSet { get; }

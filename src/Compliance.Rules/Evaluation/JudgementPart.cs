@@ -42,6 +42,12 @@ internal sealed class JudgementPart
                 CountFuture("cases");
                 continue;
             }
+            // A case decided by the baseline's date has a stopped clock: its verdict is the baseline's.
+            if (!_j.CasesWhole && c.AcceptedOn <= _j.Baseline!.AsOf && c.DecidedOn is { } decided && decided <= _j.Baseline.AsOf)
+            {
+                judged += TakeOver(_j.Baseline.Cases, c.CaseId, "case:");
+                continue;
+            }
             var facts = CaseClock.Compute(c, _j.ProceduresOf(c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
             if (facts is null)
             {
@@ -72,6 +78,11 @@ internal sealed class JudgementPart
             if (s.StartedOn > _j.AsOf)
             {
                 CountFuture("stages");
+                continue;
+            }
+            if (!_j.StagesWhole && s.StartedOn <= _j.Baseline!.AsOf && s.CompletedOn is { } completed && completed <= _j.Baseline.AsOf)
+            {
+                judged += TakeOver(_j.Baseline.Stages, s.ProjectCode + "/" + s.Stage, "stage:");
                 continue;
             }
             var facts = StageClock.Compute(s, rs.Stages, rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
@@ -107,6 +118,17 @@ internal sealed class JudgementPart
             if (ch.ChargedOn > _j.AsOf)
             {
                 CountFuture("charges");
+                continue;
+            }
+            // A fee's verdict depends on its date, not on the as-of date: only charges newly in range are judged.
+            if (!_j.ChargesWhole && ch.ChargedOn <= _j.Baseline!.AsOf)
+            {
+                judged++;
+                TakeOver(_j.Baseline.Charges, ch.ChargeId, "charge:");
+                if (_j.CaseOf(ch.CaseId) is null)
+                {
+                    Orphans.Add(ch.ChargeId);
+                }
                 continue;
             }
             var facts = _j.FactsOf(ch);
@@ -191,6 +213,27 @@ internal sealed class JudgementPart
     }
 
     public void CountFuture(string feed) => Count(Future, feed, 1);
+
+    /// <summary>
+    /// Takes over a record's baseline verdict: its findings, re-dated to this run, or its calendar gap.
+    /// Returns 1 when the baseline judged it, 0 when a calendar gap kept it from being judged.
+    /// </summary>
+    private int TakeOver(Dictionary<string, List<Finding>> findings, string id, string kind)
+    {
+        if (_j.Baseline!.Missing.Count > 0 && _j.Baseline.Missing.TryGetValue(kind + id, out var year))
+        {
+            Missing.Add((year, kind + id));
+            return 0;
+        }
+        if (findings.TryGetValue(id, out var list))
+        {
+            foreach (var f in list)
+            {
+                Findings.Add(f with { AsOf = _j.AsOf });
+            }
+        }
+        return 1;
+    }
 
     private void NoteUnit(string unit)
     {

@@ -27,4 +27,10 @@ internal sealed class CompiledRule<TFacts>
     public Func<TFacts, RuleScope, DateOnly?>? OccurredOn { get; init; }
 
     public bool BuiltIn => Source.BuiltIn;
+
+    /// <summary>
+    /// Some expression of the rule reads <c>asOf</c> directly, so its verdict on a record may change as days pass
+    /// even when the record's clock has stopped: an incremental run must judge every record again for it.
+    /// </summary>
+    public bool UsesAsOf { get; init; }
 }

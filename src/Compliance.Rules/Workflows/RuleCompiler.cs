@@ -29,6 +29,8 @@ internal sealed partial class RuleCompiler
         EnableExceptionAsErrorMessage = false,
     });
 
+    private readonly List<Expression> _parsed = [];
+
     public CompiledRule<TFacts>? Compile<TFacts>(RuleSource source, Settings settings, List<RuleSetProblem> problems)
     {
         var rule = source.Rule;
@@ -49,6 +51,7 @@ internal sealed partial class RuleCompiler
         };
         var inScope = new List<ParameterExpression> { recordParam, cal, catalog, settingsParam, asOf };
         var errors = new List<string>();
+        _parsed.Clear();
 
         foreach (var p in source.Workflow.GlobalParams ?? [])
         {
@@ -127,6 +130,7 @@ internal sealed partial class RuleCompiler
             Basis = basis,
             MustHold = Lambda<TFacts, bool>(body, recordParam, scopeParam, variables, prologue),
             OccurredOn = occurredOn,
+            UsesAsOf = _parsed.Any(e => ParameterFinder.Uses(e, asOf)),
         };
     }
 
@@ -201,6 +205,7 @@ internal sealed partial class RuleCompiler
             errors.Add($"表达式无法编译：{ex.Message}{Hint(ex.Message)}（表达式 \"{expression}\"{Position(ex)}）");
             return null;
         }
+        _parsed.Add(body);
         var violations = ExpressionSandbox.Inspect(body);
         if (violations.Count > 0)
         {
