@@ -19,21 +19,11 @@ internal static class ExplainCommand
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? ShanghaiDate.Today(clock);
-            RuleSet ruleSet;
-            Checker checker;
-            try
+            if (RuleSetOrProblems.Load(parse.GetRequiredValue(rules), stderr) is not { } checker)
             {
-                ruleSet = RuleSetLoader.Load(parse.GetRequiredValue(rules));
-                checker = Checker.Create(ruleSet);
-            }
-            catch (RuleSetException e)
-            {
-                foreach (var p in e.Problems)
-                {
-                    stderr.WriteLine(p);
-                }
                 return ExitCode.NothingJudged;
             }
+            var ruleSet = checker.RuleSet;
             var dataDir = parse.GetRequiredValue(data);
             if (!Directory.Exists(dataDir))
             {

@@ -24,19 +24,11 @@ internal static class GenerateCommand
         };
         command.SetAction(parse =>
         {
-            RuleSet ruleSet;
-            try
+            if (RuleSetOrProblems.Load(parse.GetRequiredValue(rules), stderr) is not { } checker)
             {
-                ruleSet = RuleSetLoader.Load(parse.GetRequiredValue(rules));
-            }
-            catch (RuleSetException e)
-            {
-                foreach (var p in e.Problems)
-                {
-                    stderr.WriteLine(p);
-                }
                 return ExitCode.NothingJudged;
             }
+            var ruleSet = checker.RuleSet;
             var dir = parse.GetRequiredValue(output);
             var options = parse.GetValue(samples)
                 ? SampleData.Options(ruleSet, dir)

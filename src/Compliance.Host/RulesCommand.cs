@@ -114,27 +114,12 @@ internal static class RulesCommand
         command.SetAction(parse =>
         {
             var dir = parse.GetRequiredValue(rules);
-            Checker checker;
+            if (RuleSetOrProblems.Load(dir, stderr) is not { } checker)
+            {
+                return ExitCode.NothingJudged;
+            }
             var problems = new List<RuleSetProblem>();
-            IReadOnlyList<RuleTest> tests;
-            try
-            {
-                checker = Checker.Create(RuleSetLoader.Load(dir));
-                tests = RuleTestReader.ReadFolder(dir, problems);
-            }
-            catch (RuleSetException e)
-            {
-                foreach (var p in e.Problems)
-                {
-                    stderr.WriteLine(p);
-                }
-                return ExitCode.NothingJudged;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"无法读取规则目录 {Path.GetFullPath(dir)}：{e.Message}");
-                return ExitCode.NothingJudged;
-            }
+            var tests = RuleTestReader.ReadFolder(dir, problems);
             if (problems.Count > 0)
             {
                 foreach (var p in problems)
@@ -190,18 +175,9 @@ internal static class RulesCommand
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? ShanghaiDate.Today(clock);
-            Checker before, after;
-            try
+            if (RuleSetOrProblems.Load(parse.GetRequiredValue(baseRules), stderr) is not { } before
+                || RuleSetOrProblems.Load(parse.GetRequiredValue(rules), stderr) is not { } after)
             {
-                before = Checker.Create(RuleSetLoader.Load(parse.GetRequiredValue(baseRules)));
-                after = Checker.Create(RuleSetLoader.Load(parse.GetRequiredValue(rules)));
-            }
-            catch (RuleSetException e)
-            {
-                foreach (var p in e.Problems)
-                {
-                    stderr.WriteLine(p);
-                }
                 return ExitCode.NothingJudged;
             }
             var dataDir = parse.GetRequiredValue(data);

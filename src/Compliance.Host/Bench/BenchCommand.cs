@@ -26,19 +26,11 @@ internal static partial class BenchCommand
             var rulesDir = parse.GetRequiredValue(rules);
             var dataDir = Path.GetFullPath(parse.GetValue(dir) ?? Path.Combine("out", $"bench-{n}"));
             var repeat = Math.Max(1, parse.GetValue(runs));
-            RuleSet ruleSet;
-            try
+            if (RuleSetOrProblems.Load(rulesDir, stderr) is not { } checker)
             {
-                ruleSet = RuleSetLoader.Load(rulesDir);
-            }
-            catch (RuleSetException e)
-            {
-                foreach (var p in e.Problems)
-                {
-                    stderr.WriteLine(p);
-                }
                 return ExitCode.NothingJudged;
             }
+            var ruleSet = checker.RuleSet;
 
             var marker = Path.Combine(dataDir, "bench.marker");
             var wanted = $"{n}|{GeneratorOptions.DefaultSeed}|{ruleSet.Label}";
