@@ -34,14 +34,12 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
         new("办件状态", "status", false),
     ]);
 
-    public CaseRowParser(StringPool pool)
-        : base(pool)
+    public CaseRowParser(StringPool pool, List<CaseRecord> accepted)
+        : base(pool, accepted)
     {
     }
 
     public override FeedSchema Schema => CasesSchema;
-
-    public override List<CaseRecord> Accepted(FeedData data) => data.Cases;
 
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out CaseRecord? record, out RowProblem problem)
     {
@@ -89,6 +87,10 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
     }
 
     public override string? KeyOf(CaseRecord record) => record.CaseId;
+
+    /// <summary>The accepted case's own id string for <paramref name="caseId"/>, so that rows naming it share it; null for an unknown case.</summary>
+    public string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>
+        Keys.TryFind(caseId, out var index) ? Accepted[index].CaseId : null;
 
     public override bool SameContent(CaseRecord first, CaseRecord second) =>
         first with { Line = 0 } == second with { Line = 0 };

@@ -26,20 +26,21 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         new("缴款人类型", "payer_type", false),
     ]);
 
-    public ChargeRowParser(StringPool pool)
-        : base(pool)
+    private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
+
+    public ChargeRowParser(StringPool pool, List<ChargeRecord> accepted, Func<ReadOnlySpan<char>, string?> acceptedCaseId)
+        : base(pool, accepted)
     {
+        _acceptedCaseId = acceptedCaseId;
     }
 
     public override FeedSchema Schema => ChargesSchema;
-
-    public override List<ChargeRecord> Accepted(FeedData data) => data.Charges;
 
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ChargeRecord? record, out RowProblem problem)
     {
         record = null;
         if (!TryText(row, ChargeId, true, false, out var chargeId, out problem)
-            || !TryText(row, CaseId, false, false, out var caseId, out problem)
+            || !TryCaseId(row, out var caseId, out problem)
             || !TryText(row, FeeCode, true, true, out var feeCode, out problem)
             || !TryText(row, FeeName, false, true, out var feeName, out problem)
             || !TryAmount(row, out var amount, out problem)
@@ -70,6 +71,15 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         first with { Line = 0 } == second with { Line = 0 };
 
     public override int LineOf(ChargeRecord record) => record.Line;
+
+    /// <summary>Optional; a known case's id is shared with the case (millions of charges name a few hundred thousand cases).</summary>
+    private bool TryCaseId(FieldRow row, out string? caseId, out RowProblem problem)
+    {
+        var span = row[CaseId];
+        problem = default;
+        caseId = span.IsEmpty ? null : _acceptedCaseId(span) ?? span.ToString();
+        return true;
+    }
 
     private bool TryAmount(FieldRow row, out decimal amount, out RowProblem problem)
     {

@@ -18,10 +18,10 @@ internal sealed class FeedIngest
     public FeedIngest(StageCatalog stages)
     {
         var pool = new StringPool();
-        _cases = new CaseRowParser(pool);
-        _procedures = new ProcedureRowParser(pool, _cases.Keys.ContainsKey);
-        _charges = new ChargeRowParser(pool);
-        _stages = new StageRowParser(pool, stages);
+        _cases = new CaseRowParser(pool, Data.Cases);
+        _procedures = new ProcedureRowParser(pool, Data.Procedures, _cases.AcceptedCaseId);
+        _charges = new ChargeRowParser(pool, Data.Charges, _cases.AcceptedCaseId);
+        _stages = new StageRowParser(pool, Data.Stages, stages);
     }
 
     /// <summary>The feeds in reading order.</summary>
@@ -37,6 +37,9 @@ internal sealed class FeedIngest
     public static IReadOnlyList<string> Extensions { get; } = [".csv", ".json", ".xlsx"];
 
     public FeedData Data { get; } = new();
+
+    /// <summary>Per feed, the files read so far with the index of their first accepted record, to name where a key was first seen.</summary>
+    private readonly Dictionary<string, List<(int Start, string File)>> _fileStarts = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads one file of <paramref name="feed"/> (cases, procedures, charges, stages); the format follows the
@@ -139,7 +142,10 @@ internal sealed class FeedIngest
         }
 
         var stats = Data.StatsFor(feed);
-        var accepted = parser.Accepted(Data);
+        var accepted = parser.Accepted;
+        var files = _fileStarts.GetValueOrDefault(feed) ?? [];
+        _fileStarts[feed] = files;
+        files.Add((accepted.Count, fileName));
         var row = new FieldRow(schema, match.ColumnOfField, headers);
         var raw = row.Raw;
         try
@@ -164,23 +170,19 @@ internal sealed class FeedIngest
                     continue;
                 }
                 var key = parser.KeyOf(record);
-                if (key is not null)
+                if (key is not null && !parser.Keys.TryAdd(key, accepted.Count, out var first))
                 {
-                    if (parser.Keys.TryGetValue(key, out var first))
+                    var earlier = accepted[first];
+                    if (parser.SameContent(earlier, record))
                     {
-                        var earlier = accepted[first.Index];
-                        if (parser.SameContent(earlier, record))
-                        {
-                            stats.Duplicate++;
-                            continue;
-                        }
-                        stats.Rejected++;
-                        var field = parser.KeyField;
-                        Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(field), row.RawValue(field), RejectReason.DuplicateKey,
-                            $"{schema.Columns[field].Chinese}“{parser.DescribeKey(record)}”与 {first.File} 第 {parser.LineOf(earlier)} 行重复，且内容不同"));
+                        stats.Duplicate++;
                         continue;
                     }
-                    parser.Keys.Add(key, new KeyEntry(accepted.Count, fileName));
+                    stats.Rejected++;
+                    var field = parser.KeyField;
+                    Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(field), row.RawValue(field), RejectReason.DuplicateKey,
+                        $"{schema.Columns[field].Chinese}“{parser.DescribeKey(record)}”与 {FileOf(files, first)} 第 {parser.LineOf(earlier)} 行重复，且内容不同"));
+                    continue;
                 }
                 accepted.Add(record);
                 stats.Accepted++;
@@ -192,6 +194,19 @@ internal sealed class FeedIngest
             Data.Rejects.Add(new Reject(feed, fileName, raw.Line, "", "", RejectReason.BadFile,
                 $"文件 {fileName} 读取中断：{e.Message}；此前的行已读入"));
         }
+    }
+
+    /// <summary>The file a feed's record came from: the last file whose first record index is not after it.</summary>
+    private static string FileOf(List<(int Start, string File)> files, int index)
+    {
+        for (var i = files.Count - 1; i > 0; i--)
+        {
+            if (files[i].Start <= index)
+            {
+                return files[i].File;
+            }
+        }
+        return files[0].File;
     }
 
     private void RejectFile(string feed, string fileName, IReadOnlyList<string> headers, string reason, string message)

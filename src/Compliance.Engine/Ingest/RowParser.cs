@@ -10,22 +10,25 @@ namespace Compliance.Engine.Ingest;
 internal abstract class RowParser<TRecord>
     where TRecord : class
 {
-    protected RowParser(StringPool pool)
+    protected RowParser(StringPool pool, List<TRecord> accepted)
     {
         Pool = pool;
+        Accepted = accepted;
+        Keys = new KeyIndex<TRecord>(accepted, record => KeyOf(record) ?? "");
     }
 
     public abstract FeedSchema Schema { get; }
 
-    /// <summary>Keys accepted so far, across all files of the feed.</summary>
-    public Dictionary<string, KeyEntry> Keys { get; } = new(StringComparer.Ordinal);
+    /// <summary>The feed's accepted records, across all its files.</summary>
+    public List<TRecord> Accepted { get; }
+
+    /// <summary>Keys of the accepted records, for a feed with a key.</summary>
+    public KeyIndex<TRecord> Keys { get; }
 
     /// <summary>The schema field a duplicate-key reject points at.</summary>
     public virtual int KeyField => 0;
 
     protected StringPool Pool { get; }
-
-    public abstract List<TRecord> Accepted(FeedData data);
 
     public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
 

@@ -31,15 +31,13 @@ internal sealed class StageRowParser : RowParser<StageRecord>
 
     private readonly StageCatalog _stages;
 
-    public StageRowParser(StringPool pool, StageCatalog stages)
-        : base(pool)
+    public StageRowParser(StringPool pool, List<StageRecord> accepted, StageCatalog stages)
+        : base(pool, accepted)
     {
         _stages = stages;
     }
 
     public override FeedSchema Schema => StagesSchema;
-
-    public override List<StageRecord> Accepted(FeedData data) => data.Stages;
 
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out StageRecord? record, out RowProblem problem)
     {

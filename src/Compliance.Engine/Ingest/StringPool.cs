@@ -9,7 +9,7 @@ internal sealed class StringPool
     /// <summary>Longer values are rarely repeated codes; pooling them would only grow the pool.</summary>
     private const int MaxPooledLength = 64;
 
-    private const int MaxEntries = 1 << 16;
+    private const int MaxEntries = 1 << 18;
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
