@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Compliance.Engine.Catalog;
 
 namespace Compliance.Engine.Ingest;
@@ -14,6 +15,9 @@ internal sealed class FeedIngest
     private readonly ProcedureRowParser _procedures;
     private readonly ChargeRowParser _charges;
     private readonly StageRowParser _stages;
+
+    /// <summary>Per feed, the files read so far with the index of their first accepted record, to name where a key was first seen.</summary>
+    private readonly Dictionary<string, List<(int Start, string File)>> _fileStarts = new(StringComparer.Ordinal);
 
     public FeedIngest(StageCatalog stages)
     {
@@ -38,8 +42,14 @@ internal sealed class FeedIngest
 
     public FeedData Data { get; } = new();
 
-    /// <summary>Per feed, the files read so far with the index of their first accepted record, to name where a key was first seen.</summary>
-    private readonly Dictionary<string, List<(int Start, string File)>> _fileStarts = new(StringComparer.Ordinal);
+    private static DetectedEncoding[] BomEncodings { get; } =
+        [new(DetectedEncoding.Utf8BomName, TextEncodingDetector.StrictUtf8, TextEncodingDetector.Utf8Bom.Length)];
+
+    private static DetectedEncoding[] PlainEncodings { get; } =
+    [
+        new(DetectedEncoding.Utf8Name, TextEncodingDetector.StrictUtf8, 0),
+        new(DetectedEncoding.Gb18030Name, TextEncodingDetector.StrictGb18030, 0),
+    ];
 
     /// <summary>
     /// Reads one file of <paramref name="feed"/> (cases, procedures, charges, stages); the format follows the
@@ -84,37 +94,101 @@ internal sealed class FeedIngest
         }
         var feed = parser.Schema.Name;
         var input = stream.CanSeek ? stream : Buffer(stream);
-        var start = input.Position;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(input));
-        input.Position = start;
-        var encoding = extension == ".xlsx" ? null : TextEncodingDetector.Detect(input);
-        Data.Files.Add(new InputFile(feed, fileName, sha, encoding?.Name ?? DetectedEncoding.BinaryName));
-        if (encoding is { Encoding: null })
+        if (extension == ".xlsx")
         {
-            RejectFile(feed, fileName, [], RejectReason.BadFile,
-                $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
+            var start = input.Position;
+            var sha = Convert.ToHexStringLower(SHA256.HashData(input));
+            input.Position = start;
+            Data.Files.Add(new InputFile(feed, fileName, sha, DetectedEncoding.BinaryName));
+            ReadSource(parser, () => new XlsxFeedSource(input), fileName);
             return;
         }
 
+        // feeds.md: a BOM means UTF-8; else the file is UTF-8 if all of it decodes as UTF-8, else GB18030 if all of
+        // it decodes as that. Rather than checking the whole file before reading it, the file is read in the first
+        // encoding that may fit; when a byte turns out not to decode, what that reading added is taken back and
+        // the file is read in the next one. The outcome is that of checking first, in one pass for most files.
+        using var hashed = new HashingReadStream(input);
+        Span<byte> head = stackalloc byte[3];
+        var bom = hashed.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(TextEncodingDetector.Utf8Bom);
+        foreach (var encoding in bom ? BomEncodings : PlainEncodings)
+        {
+            var mark = Mark(parser, fileName);
+            var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding!);
+            try
+            {
+                ReadSource(parser, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open), fileName);
+                text.CheckRest();
+                Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
+                return;
+            }
+            catch (DecoderFallbackException) when (!bom)
+            {
+                Rollback(parser, fileName, mark);
+            }
+        }
+        Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), DetectedEncoding.UndecodableName));
+        RejectFile(feed, fileName, [], RejectReason.BadFile,
+            $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
+    }
+
+    private void ReadSource<TRecord>(RowParser<TRecord> parser, Func<FeedSource> open, string fileName)
+        where TRecord : class
+    {
         FeedSource source;
         try
         {
-            source = extension switch
-            {
-                ".csv" => new CsvFeedSource(OpenText(input, start, encoding!)),
-                ".json" => new JsonFeedSource(() => OpenText(input, start, encoding!)),
-                _ => new XlsxFeedSource(input),
-            };
+            source = open();
         }
         catch (FeedFileException e)
         {
-            RejectFile(feed, fileName, [], RejectReason.BadFile, $"文件 {fileName} 无法读取：{e.Message}，整个文件未读入");
+            RejectFile(parser.Schema.Name, fileName, [], RejectReason.BadFile, $"文件 {fileName} 无法读取：{e.Message}，整个文件未读入");
             return;
         }
         using (source)
         {
             ReadRows(parser, source, fileName);
         }
+    }
+
+    /// <summary>What reading a file may change, noted before reading it so that a reading in the wrong encoding can be taken back.</summary>
+    private ReadMark Mark<TRecord>(RowParser<TRecord> parser, string fileName)
+        where TRecord : class
+    {
+        var stats = Data.StatsFor(parser.Schema.Name);
+        return new ReadMark(
+            Data.Rejects.Count,
+            parser.Accepted.Count,
+            _fileStarts.GetValueOrDefault(parser.Schema.Name)?.Count ?? 0,
+            Data.UnknownColumns.GetValueOrDefault(fileName),
+            new FeedStats { Read = stats.Read, Accepted = stats.Accepted, Rejected = stats.Rejected, Duplicate = stats.Duplicate, FilesRejected = stats.FilesRejected });
+    }
+
+    private void Rollback<TRecord>(RowParser<TRecord> parser, string fileName, ReadMark mark)
+        where TRecord : class
+    {
+        var feed = parser.Schema.Name;
+        Data.Rejects.RemoveRange(mark.Rejects, Data.Rejects.Count - mark.Rejects);
+        parser.Accepted.RemoveRange(mark.Accepted, parser.Accepted.Count - mark.Accepted);
+        parser.Keys.Truncate(mark.Accepted);
+        if (_fileStarts.TryGetValue(feed, out var files))
+        {
+            files.RemoveRange(mark.Files, files.Count - mark.Files);
+        }
+        if (mark.UnknownColumns is null)
+        {
+            Data.UnknownColumns.Remove(fileName);
+        }
+        else
+        {
+            Data.UnknownColumns[fileName] = mark.UnknownColumns;
+        }
+        var stats = Data.StatsFor(feed);
+        stats.Read = mark.Stats.Read;
+        stats.Accepted = mark.Stats.Accepted;
+        stats.Rejected = mark.Stats.Rejected;
+        stats.Duplicate = mark.Stats.Duplicate;
+        stats.FilesRejected = mark.Stats.FilesRejected;
     }
 
     private void ReadRows<TRecord>(RowParser<TRecord> parser, FeedSource source, string fileName)
@@ -217,12 +291,6 @@ internal sealed class FeedIngest
 
     private static string ListHeaders(IReadOnlyList<string> headers) =>
         headers.Count == 0 ? "（无）" : string.Join("、", headers);
-
-    private static StreamReader OpenText(Stream input, long start, DetectedEncoding encoding)
-    {
-        input.Position = start + encoding.PreambleLength;
-        return new StreamReader(input, encoding.Encoding!, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-    }
 
     private static MemoryStream Buffer(Stream stream)
     {
