@@ -34,8 +34,8 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
         new("办件状态", "status", false),
     ]);
 
-    public CaseRowParser(StringPool pool, List<CaseRecord> accepted)
-        : base(pool, accepted)
+    public CaseRowParser(StringPool pool)
+        : base(pool)
     {
     }
 
@@ -87,10 +87,6 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
     }
 
     public override string? KeyOf(CaseRecord record) => record.CaseId;
-
-    /// <summary>The accepted case's own id string for <paramref name="caseId"/>, so that rows naming it share it; null for an unknown case.</summary>
-    public string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>
-        Keys.TryFind(caseId, out var index) ? Accepted[index].CaseId : null;
 
     public override bool SameContent(CaseRecord first, CaseRecord second) =>
         first with { Line = 0 } == second with { Line = 0 };

@@ -28,8 +28,8 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
 
     private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
 
-    public ChargeRowParser(StringPool pool, List<ChargeRecord> accepted, Func<ReadOnlySpan<char>, string?> acceptedCaseId)
-        : base(pool, accepted)
+    public ChargeRowParser(StringPool pool, Func<ReadOnlySpan<char>, string?> acceptedCaseId)
+        : base(pool)
     {
         _acceptedCaseId = acceptedCaseId;
     }

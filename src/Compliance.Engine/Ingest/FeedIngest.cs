@@ -11,21 +11,31 @@ namespace Compliance.Engine.Ingest;
 /// </summary>
 internal sealed class FeedIngest
 {
-    private readonly CaseRowParser _cases;
-    private readonly ProcedureRowParser _procedures;
-    private readonly ChargeRowParser _charges;
-    private readonly StageRowParser _stages;
+    private static readonly DetectedEncoding[] BomEncodings =
+        [new(DetectedEncoding.Utf8BomName, TextEncodingDetector.StrictUtf8, TextEncodingDetector.Utf8Bom.Length)];
 
-    /// <summary>Per feed, the files read so far with the index of their first accepted record, to name where a key was first seen.</summary>
-    private readonly Dictionary<string, List<(int Start, string File)>> _fileStarts = new(StringComparer.Ordinal);
+    private static readonly DetectedEncoding[] PlainEncodings =
+    [
+        new(DetectedEncoding.Utf8Name, TextEncodingDetector.StrictUtf8, 0),
+        new(DetectedEncoding.Gb18030Name, TextEncodingDetector.StrictGb18030, 0),
+    ];
+
+    private readonly FeedState<CaseRecord> _cases;
+    private readonly FeedState<ProcedureRecord> _procedures;
+    private readonly FeedState<ChargeRecord> _charges;
+    private readonly FeedState<StageRecord> _stages;
 
     public FeedIngest(StageCatalog stages)
     {
+        // One string pool per thread that parses: the accepting thread and the one that reads ahead.
         var pool = new StringPool();
-        _cases = new CaseRowParser(pool, Data.Cases);
-        _procedures = new ProcedureRowParser(pool, Data.Procedures, _cases.AcceptedCaseId);
-        _charges = new ChargeRowParser(pool, Data.Charges, _cases.AcceptedCaseId);
-        _stages = new StageRowParser(pool, Data.Stages, stages);
+        var readAheadPool = new StringPool();
+        _cases = new FeedState<CaseRecord>(Data.Cases, new CaseRowParser(pool), new CaseRowParser(readAheadPool));
+        _procedures = new FeedState<ProcedureRecord>(Data.Procedures,
+            new ProcedureRowParser(pool, AcceptedCaseId), new ProcedureRowParser(readAheadPool, AcceptedCaseId));
+        _charges = new FeedState<ChargeRecord>(Data.Charges,
+            new ChargeRowParser(pool, AcceptedCaseId), new ChargeRowParser(readAheadPool, AcceptedCaseId));
+        _stages = new FeedState<StageRecord>(Data.Stages, new StageRowParser(pool, stages), new StageRowParser(readAheadPool, stages));
     }
 
     /// <summary>The feeds in reading order.</summary>
@@ -41,15 +51,6 @@ internal sealed class FeedIngest
     public static IReadOnlyList<string> Extensions { get; } = [".csv", ".json", ".xlsx"];
 
     public FeedData Data { get; } = new();
-
-    private static DetectedEncoding[] BomEncodings { get; } =
-        [new(DetectedEncoding.Utf8BomName, TextEncodingDetector.StrictUtf8, TextEncodingDetector.Utf8Bom.Length)];
-
-    private static DetectedEncoding[] PlainEncodings { get; } =
-    [
-        new(DetectedEncoding.Utf8Name, TextEncodingDetector.StrictUtf8, 0),
-        new(DetectedEncoding.Gb18030Name, TextEncodingDetector.StrictGb18030, 0),
-    ];
 
     /// <summary>
     /// Reads one file of <paramref name="feed"/> (cases, procedures, charges, stages); the format follows the
@@ -84,7 +85,11 @@ internal sealed class FeedIngest
             $"文件 {fileName} 无法打开（{error.GetType().Name}），整个文件未读入"));
     }
 
-    private void Read<TRecord>(RowParser<TRecord> parser, Stream stream, string fileName)
+    /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
+    private string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>
+        _cases.Keys.TryFind(caseId, out var index) ? _cases.Accepted[index].CaseId : null;
+
+    private void Read<TRecord>(FeedState<TRecord> state, Stream stream, string fileName)
         where TRecord : class
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -92,7 +97,7 @@ internal sealed class FeedIngest
         {
             throw new ArgumentException($"Feed file '{fileName}' is not .csv, .json or .xlsx.", nameof(fileName));
         }
-        var feed = parser.Schema.Name;
+        var feed = state.Schema.Name;
         var input = stream.CanSeek ? stream : Buffer(stream);
         if (extension == ".xlsx")
         {
@@ -100,7 +105,7 @@ internal sealed class FeedIngest
             var sha = Convert.ToHexStringLower(SHA256.HashData(input));
             input.Position = start;
             Data.Files.Add(new InputFile(feed, fileName, sha, DetectedEncoding.BinaryName));
-            ReadSource(parser, () => new XlsxFeedSource(input), fileName);
+            ReadSource(state, () => new XlsxFeedSource(input), fileName);
             return;
         }
 
@@ -113,18 +118,18 @@ internal sealed class FeedIngest
         var bom = hashed.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(TextEncodingDetector.Utf8Bom);
         foreach (var encoding in bom ? BomEncodings : PlainEncodings)
         {
-            var mark = Mark(parser, fileName);
+            var mark = Mark(state, fileName);
             var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding!);
             try
             {
-                ReadSource(parser, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open), fileName);
+                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open), fileName);
                 text.CheckRest();
                 Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
                 return;
             }
             catch (DecoderFallbackException) when (!bom)
             {
-                Rollback(parser, fileName, mark);
+                Rollback(state, fileName, mark);
             }
         }
         Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), DetectedEncoding.UndecodableName));
@@ -132,7 +137,7 @@ internal sealed class FeedIngest
             $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
     }
 
-    private void ReadSource<TRecord>(RowParser<TRecord> parser, Func<FeedSource> open, string fileName)
+    private void ReadSource<TRecord>(FeedState<TRecord> state, Func<FeedSource> open, string fileName)
         where TRecord : class
     {
         FeedSource source;
@@ -142,59 +147,19 @@ internal sealed class FeedIngest
         }
         catch (FeedFileException e)
         {
-            RejectFile(parser.Schema.Name, fileName, [], RejectReason.BadFile, $"文件 {fileName} 无法读取：{e.Message}，整个文件未读入");
+            RejectFile(state.Schema.Name, fileName, [], RejectReason.BadFile, $"文件 {fileName} 无法读取：{e.Message}，整个文件未读入");
             return;
         }
         using (source)
         {
-            ReadRows(parser, source, fileName);
+            ReadRows(state, source, fileName);
         }
     }
 
-    /// <summary>What reading a file may change, noted before reading it so that a reading in the wrong encoding can be taken back.</summary>
-    private ReadMark Mark<TRecord>(RowParser<TRecord> parser, string fileName)
+    private void ReadRows<TRecord>(FeedState<TRecord> state, FeedSource source, string fileName)
         where TRecord : class
     {
-        var stats = Data.StatsFor(parser.Schema.Name);
-        return new ReadMark(
-            Data.Rejects.Count,
-            parser.Accepted.Count,
-            _fileStarts.GetValueOrDefault(parser.Schema.Name)?.Count ?? 0,
-            Data.UnknownColumns.GetValueOrDefault(fileName),
-            new FeedStats { Read = stats.Read, Accepted = stats.Accepted, Rejected = stats.Rejected, Duplicate = stats.Duplicate, FilesRejected = stats.FilesRejected });
-    }
-
-    private void Rollback<TRecord>(RowParser<TRecord> parser, string fileName, ReadMark mark)
-        where TRecord : class
-    {
-        var feed = parser.Schema.Name;
-        Data.Rejects.RemoveRange(mark.Rejects, Data.Rejects.Count - mark.Rejects);
-        parser.Accepted.RemoveRange(mark.Accepted, parser.Accepted.Count - mark.Accepted);
-        parser.Keys.Truncate(mark.Accepted);
-        if (_fileStarts.TryGetValue(feed, out var files))
-        {
-            files.RemoveRange(mark.Files, files.Count - mark.Files);
-        }
-        if (mark.UnknownColumns is null)
-        {
-            Data.UnknownColumns.Remove(fileName);
-        }
-        else
-        {
-            Data.UnknownColumns[fileName] = mark.UnknownColumns;
-        }
-        var stats = Data.StatsFor(feed);
-        stats.Read = mark.Stats.Read;
-        stats.Accepted = mark.Stats.Accepted;
-        stats.Rejected = mark.Stats.Rejected;
-        stats.Duplicate = mark.Stats.Duplicate;
-        stats.FilesRejected = mark.Stats.FilesRejected;
-    }
-
-    private void ReadRows<TRecord>(RowParser<TRecord> parser, FeedSource source, string fileName)
-        where TRecord : class
-    {
-        var schema = parser.Schema;
+        var schema = state.Schema;
         var feed = schema.Name;
         var headers = source.Headers;
         var match = HeaderMatcher.Match(schema, headers);
@@ -216,71 +181,113 @@ internal sealed class FeedIngest
         }
 
         var stats = Data.StatsFor(feed);
-        var accepted = parser.Accepted;
-        var files = _fileStarts.GetValueOrDefault(feed) ?? [];
-        _fileStarts[feed] = files;
-        files.Add((accepted.Count, fileName));
+        state.StartFile(fileName);
         var row = new FieldRow(schema, match.ColumnOfField, headers);
-        var raw = row.Raw;
-        try
+        using var pipeline = new RowPipeline<TRecord>(source, state.ReadAheadParser, row);
+        while (true)
         {
-            while (source.MoveNext(raw))
+            var batch = pipeline.Next();
+            if (!batch.Parsed)
             {
-                if (raw.BadRowMessage is null && raw.IsBlank())
-                {
-                    continue;
-                }
-                stats.Read++;
-                if (raw.BadRowMessage is not null)
-                {
-                    stats.Rejected++;
-                    Data.Rejects.Add(new Reject(feed, fileName, raw.Line, "", raw.BadRowValue, RejectReason.BadRow, raw.BadRowMessage));
-                    continue;
-                }
-                if (!parser.TryParse(row, out var record, out var problem))
-                {
-                    stats.Rejected++;
-                    Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(problem.Field), row.RawValue(problem.Field), problem.Reason, problem.Message));
-                    continue;
-                }
-                var key = parser.KeyOf(record);
-                if (key is not null && !parser.Keys.TryAdd(key, accepted.Count, out var first))
-                {
-                    var earlier = accepted[first];
-                    if (parser.SameContent(earlier, record))
-                    {
-                        stats.Duplicate++;
-                        continue;
-                    }
-                    stats.Rejected++;
-                    var field = parser.KeyField;
-                    Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(field), row.RawValue(field), RejectReason.DuplicateKey,
-                        $"{schema.Columns[field].Chinese}“{parser.DescribeKey(record)}”与 {FileOf(files, first)} 第 {parser.LineOf(earlier)} 行重复，且内容不同"));
-                    continue;
-                }
-                accepted.Add(record);
-                stats.Accepted++;
+                batch.Parse(state.Parser, row);
             }
-        }
-        catch (FeedFileException e)
-        {
-            stats.FilesRejected++;
-            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, "", "", RejectReason.BadFile,
-                $"文件 {fileName} 读取中断：{e.Message}；此前的行已读入"));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                row.Raw = batch.Rows[i];
+                Accept(state, stats, row, batch.Records[i], batch.Problems[i], fileName);
+            }
+            if (batch.Error is { } error)
+            {
+                if (error.SourceException is not FeedFileException e)
+                {
+                    error.Throw();
+                    return;
+                }
+                stats.FilesRejected++;
+                Data.Rejects.Add(new Reject(feed, fileName, batch.ErrorLine, "", "", RejectReason.BadFile,
+                    $"文件 {fileName} 读取中断：{e.Message}；此前的行已读入"));
+            }
+            var ended = batch.Ended;
+            pipeline.Recycle(batch);
+            if (ended)
+            {
+                return;
+            }
         }
     }
 
-    /// <summary>The file a feed's record came from: the last file whose first record index is not after it.</summary>
-    private static string FileOf(List<(int Start, string File)> files, int index)
+    /// <summary>Accepts one row that is not blank, parsed into <paramref name="record"/> or its first <paramref name="problem"/>, or rejects it.</summary>
+    private void Accept<TRecord>(FeedState<TRecord> state, FeedStats stats, FieldRow row, TRecord? record, RowProblem problem, string fileName)
+        where TRecord : class
     {
-        for (var i = files.Count - 1; i > 0; i--)
+        var parser = state.Parser;
+        var feed = state.Schema.Name;
+        var raw = row.Raw;
+        stats.Read++;
+        if (raw.BadRowMessage is not null)
         {
-            if (files[i].Start <= index)
-            {
-                return files[i].File;
-            }
+            stats.Rejected++;
+            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, "", raw.BadRowValue, RejectReason.BadRow, raw.BadRowMessage));
+            return;
         }
-        return files[0].File;
+        if (record is null)
+        {
+            stats.Rejected++;
+            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(problem.Field), row.RawValue(problem.Field), problem.Reason, problem.Message));
+            return;
+        }
+        var accepted = state.Accepted;
+        var key = parser.KeyOf(record);
+        if (key is not null && !state.Keys.TryAdd(key, accepted.Count, out var first))
+        {
+            var earlier = accepted[first];
+            if (parser.SameContent(earlier, record))
+            {
+                stats.Duplicate++;
+                return;
+            }
+            stats.Rejected++;
+            var field = parser.KeyField;
+            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(field), row.RawValue(field), RejectReason.DuplicateKey,
+                $"{state.Schema.Columns[field].Chinese}“{parser.DescribeKey(record)}”与 {state.FileOf(first)} 第 {parser.LineOf(earlier)} 行重复，且内容不同"));
+            return;
+        }
+        accepted.Add(record);
+        stats.Accepted++;
+    }
+
+    /// <summary>What reading a file may change, noted before reading it so that a reading in the wrong encoding can be taken back.</summary>
+    private ReadMark Mark<TRecord>(FeedState<TRecord> state, string fileName)
+        where TRecord : class
+    {
+        var stats = Data.StatsFor(state.Schema.Name);
+        return new ReadMark(
+            Data.Rejects.Count,
+            state.Accepted.Count,
+            state.FileCount,
+            Data.UnknownColumns.GetValueOrDefault(fileName),
+            new FeedStats { Read = stats.Read, Accepted = stats.Accepted, Rejected = stats.Rejected, Duplicate = stats.Duplicate, FilesRejected = stats.FilesRejected });
+    }
+
+    private void Rollback<TRecord>(FeedState<TRecord> state, string fileName, ReadMark mark)
+        where TRecord : class
+    {
+        Data.Rejects.RemoveRange(mark.Rejects, Data.Rejects.Count - mark.Rejects);
+        state.Truncate(mark.Accepted, mark.Files);
+        if (mark.UnknownColumns is null)
+        {
+            Data.UnknownColumns.Remove(fileName);
+        }
+        else
+        {
+            Data.UnknownColumns[fileName] = mark.UnknownColumns;
+        }
+        var stats = Data.StatsFor(state.Schema.Name);
+        stats.Read = mark.Stats.Read;
+        stats.Accepted = mark.Stats.Accepted;
+        stats.Rejected = mark.Stats.Rejected;
+        stats.Duplicate = mark.Stats.Duplicate;
+        stats.FilesRejected = mark.Stats.FilesRejected;
     }
 
     private void RejectFile(string feed, string fileName, IReadOnlyList<string> headers, string reason, string message)

@@ -18,7 +18,11 @@ internal sealed class FieldRow
 
     public FeedSchema Schema { get; }
 
-    public RawRow Raw { get; } = new();
+    /// <summary>A view with the same header mapping and a row of its own, for another thread.</summary>
+    public FieldRow Copy() => new(Schema, _columnOfField, _headers);
+
+    /// <summary>The row seen; a reader may point the view at each row of a batch in turn.</summary>
+    public RawRow Raw { get; set; } = new();
 
     public int Line => Raw.Line;
 

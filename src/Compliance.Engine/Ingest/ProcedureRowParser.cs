@@ -28,8 +28,8 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
 
     private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
 
-    public ProcedureRowParser(StringPool pool, List<ProcedureRecord> accepted, Func<ReadOnlySpan<char>, string?> acceptedCaseId)
-        : base(pool, accepted)
+    public ProcedureRowParser(StringPool pool, Func<ReadOnlySpan<char>, string?> acceptedCaseId)
+        : base(pool)
     {
         _acceptedCaseId = acceptedCaseId;
     }

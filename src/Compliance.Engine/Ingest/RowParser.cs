@@ -6,24 +6,18 @@ namespace Compliance.Engine.Ingest;
 /// Turns one row of a feed into a record, or names the row's first problem. Fields are checked in the feed's
 /// column order; a check that compares two fields (end before start) belongs to the later one. Keys and
 /// duplicates are the reader's business, with <see cref="KeyOf"/> and <see cref="SameContent"/> from here.
+/// Parsing depends on the row alone (and on records accepted before the file, which do not change while it is
+/// read), so rows may be parsed on another thread than the one that accepts them; each thread has its own parser.
 /// </summary>
 internal abstract class RowParser<TRecord>
     where TRecord : class
 {
-    protected RowParser(StringPool pool, List<TRecord> accepted)
+    protected RowParser(StringPool pool)
     {
         Pool = pool;
-        Accepted = accepted;
-        Keys = new KeyIndex<TRecord>(accepted, record => KeyOf(record) ?? "");
     }
 
     public abstract FeedSchema Schema { get; }
-
-    /// <summary>The feed's accepted records, across all its files.</summary>
-    public List<TRecord> Accepted { get; }
-
-    /// <summary>Keys of the accepted records, for a feed with a key.</summary>
-    public KeyIndex<TRecord> Keys { get; }
 
     /// <summary>The schema field a duplicate-key reject points at.</summary>
     public virtual int KeyField => 0;

@@ -31,8 +31,8 @@ internal sealed class StageRowParser : RowParser<StageRecord>
 
     private readonly StageCatalog _stages;
 
-    public StageRowParser(StringPool pool, List<StageRecord> accepted, StageCatalog stages)
-        : base(pool, accepted)
+    public StageRowParser(StringPool pool, StageCatalog stages)
+        : base(pool)
     {
         _stages = stages;
     }
