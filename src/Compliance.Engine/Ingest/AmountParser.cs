@@ -13,7 +13,7 @@ internal static class AmountParser
     public static bool TryParse(ReadOnlySpan<char> text, out decimal amount)
     {
         amount = 0m;
-        var s = text.Trim();
+        var s = Whitespace.Trim(text);
         var negative = false;
         var signed = TrySign(ref s, ref negative);
         if (s.Length > 0 && s[0] is '¥' or '￥')

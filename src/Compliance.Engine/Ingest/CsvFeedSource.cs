@@ -53,17 +53,24 @@ internal sealed class CsvFeedSource : FeedSource
                 continue;
             }
             row.Start(line);
-            for (var i = 0; i < r.ColCount; i++)
+            if (!r.Span.Contains('"'))
             {
-                if (!TryAddField(row, r[i].Span))
+                AddUnquoted(row, r.Span);
+            }
+            else
+            {
+                for (var i = 0; i < r.ColCount; i++)
                 {
-                    var (first, rest) = SplitFirstLine(r.Span);
-                    row.MarkBad("引号使用不当：带引号的字段须以引号开始和结束，字段内的引号须写成两个引号", first);
-                    if (lineCount > 1 && rest.Length > 0)
+                    if (!TryAddField(row, r[i].Span))
                     {
-                        _frames.Push(new Frame(Options.FromText(rest), line));
+                        var (first, rest) = SplitFirstLine(r.Span);
+                        row.MarkBad("引号使用不当：带引号的字段须以引号开始和结束，字段内的引号须写成两个引号", first);
+                        if (lineCount > 1 && rest.Length > 0)
+                        {
+                            _frames.Push(new Frame(Options.FromText(rest), line));
+                        }
+                        return true;
                     }
-                    return true;
                 }
             }
             if (r.ColCount != _headers.Count)
@@ -110,10 +117,31 @@ internal sealed class CsvFeedSource : FeedSource
         }
     }
 
+    /// <summary>
+    /// A line without any quote: its values are exactly the text between commas, as Sep splits it, and need no
+    /// quoting checks; the line is copied once.
+    /// </summary>
+    private static void AddUnquoted(RawRow row, ReadOnlySpan<char> line)
+    {
+        row.SetText(line);
+        var start = 0;
+        while (true)
+        {
+            var comma = line[start..].IndexOf(',');
+            if (comma < 0)
+            {
+                row.AddSlice(start, line.Length - start);
+                return;
+            }
+            row.AddSlice(start, comma);
+            start += comma + 1;
+        }
+    }
+
     /// <summary>Validates a raw field's quoting and adds its value, unescaped. White space around the quotes is tolerated.</summary>
     private static bool TryAddField(RawRow row, ReadOnlySpan<char> raw)
     {
-        var s = raw.Trim();
+        var s = Whitespace.Trim(raw);
         if (s.IsEmpty || s[0] != '"')
         {
             if (s.Contains('"'))
@@ -150,7 +178,7 @@ internal sealed class CsvFeedSource : FeedSource
     {
         foreach (var c in span)
         {
-            if (c != ',' && !char.IsWhiteSpace(c))
+            if (c != ',' && !Whitespace.Is(c))
             {
                 return false;
             }

@@ -12,7 +12,7 @@ internal static class DateParser
     public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
-        var s = text.Trim();
+        var s = Whitespace.Trim(text);
         if (!TryParseDate(s, out var year, out var month, out var day, out var consumed))
         {
             return false;

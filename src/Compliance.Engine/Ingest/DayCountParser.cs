@@ -11,7 +11,7 @@ internal static class DayCountParser
     public static bool TryParse(ReadOnlySpan<char> text, out int days)
     {
         days = 0;
-        var s = text.Trim();
+        var s = Whitespace.Trim(text);
         var point = s.IndexOf('.');
         if (point >= 0)
         {

@@ -191,10 +191,11 @@ internal sealed class FeedIngest
             {
                 batch.Parse(state.Parser, row);
             }
+            state.Keys.Prefetch(batch.KeyHashes.AsSpan(0, batch.Count));
             for (var i = 0; i < batch.Count; i++)
             {
                 row.Raw = batch.Rows[i];
-                Accept(state, stats, row, batch.Records[i], batch.Problems[i], fileName);
+                Accept(state, stats, row, batch, i, fileName);
             }
             if (batch.Error is { } error)
             {
@@ -216,10 +217,11 @@ internal sealed class FeedIngest
         }
     }
 
-    /// <summary>Accepts one row that is not blank, parsed into <paramref name="record"/> or its first <paramref name="problem"/>, or rejects it.</summary>
-    private void Accept<TRecord>(FeedState<TRecord> state, FeedStats stats, FieldRow row, TRecord? record, RowProblem problem, string fileName)
+    /// <summary>Accepts the parsed row <paramref name="i"/> of a batch (a row that is not blank), or rejects it.</summary>
+    private void Accept<TRecord>(FeedState<TRecord> state, FeedStats stats, FieldRow row, RowBatch<TRecord> batch, int i, string fileName)
         where TRecord : class
     {
+        var record = batch.Records[i];
         var parser = state.Parser;
         var feed = state.Schema.Name;
         var raw = row.Raw;
@@ -233,12 +235,13 @@ internal sealed class FeedIngest
         if (record is null)
         {
             stats.Rejected++;
+            var problem = batch.Problems[i];
             Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(problem.Field), row.RawValue(problem.Field), problem.Reason, problem.Message));
             return;
         }
         var accepted = state.Accepted;
-        var key = parser.KeyOf(record);
-        if (key is not null && !state.Keys.TryAdd(key, accepted.Count, out var first))
+        var key = batch.Keys[i];
+        if (key is not null && !state.Keys.TryAdd(key, batch.KeyHashes[i], accepted.Count, out var first))
         {
             var earlier = accepted[first];
             if (parser.SameContent(earlier, record))

@@ -32,7 +32,7 @@ internal sealed class FieldRow
         get
         {
             var column = _columnOfField[field];
-            return column < 0 ? [] : Raw[column].Trim();
+            return column < 0 ? [] : Whitespace.Trim(Raw[column]);
         }
     }
 

@@ -17,6 +17,9 @@ internal sealed class KeyIndex<TRecord>
     // A slot holds the key hash in its high half and 1 + the record index in its low half; 0 when empty.
     private long[] _slots = new long[InitialCapacity];
 
+    // Keeps the reads of Prefetch from being optimised away.
+    private long _prefetched;
+
     public KeyIndex(List<TRecord> records, Func<TRecord, string> keyOf)
     {
         _records = records;
@@ -25,21 +28,24 @@ internal sealed class KeyIndex<TRecord>
 
     public int Count { get; private set; }
 
+    /// <summary>The hash a key is filed under.</summary>
+    public static int HashOf(string key) => string.GetHashCode(key.AsSpan());
+
     /// <summary>
-    /// Adds <paramref name="key"/> as the key of the record at <paramref name="index"/> unless it is there already;
-    /// then <paramref name="first"/> is the index of the record that has it.
+    /// Adds <paramref name="key"/> (whose <see cref="HashOf(string)"/> is <paramref name="hash"/>) as the key of
+    /// the record at <paramref name="index"/> unless it is there already; then <paramref name="first"/> is the
+    /// index of the record that has it.
     /// </summary>
-    public bool TryAdd(string key, int index, out int first)
+    public bool TryAdd(string key, int hash, int index, out int first)
     {
-        var hash = string.GetHashCode(key.AsSpan());
         var mask = _slots.Length - 1;
         var slot = hash & mask;
         long entry;
         while ((entry = _slots[slot]) != 0)
         {
-            if (HashOf(entry) == hash && _keyOf(_records[IndexOf(entry)]).Equals(key, StringComparison.Ordinal))
+            if (EntryHash(entry) == hash && _keyOf(_records[EntryIndex(entry)]).Equals(key, StringComparison.Ordinal))
             {
-                first = IndexOf(entry);
+                first = EntryIndex(entry);
                 return false;
             }
             slot = (slot + 1) & mask;
@@ -53,6 +59,21 @@ internal sealed class KeyIndex<TRecord>
         return true;
     }
 
+    /// <summary>
+    /// Reads the slots where keys with these hashes would go, all at once: the table is far larger than the
+    /// caches, and the memory waits of independent reads overlap, while those of one insert after another do not.
+    /// </summary>
+    public void Prefetch(ReadOnlySpan<int> hashes)
+    {
+        var mask = _slots.Length - 1;
+        long any = 0;
+        foreach (var hash in hashes)
+        {
+            any |= _slots[hash & mask];
+        }
+        _prefetched = any;
+    }
+
     /// <summary>The index of the record whose key is <paramref name="key"/>.</summary>
     public bool TryFind(ReadOnlySpan<char> key, out int index)
     {
@@ -62,9 +83,9 @@ internal sealed class KeyIndex<TRecord>
         long entry;
         while ((entry = _slots[slot]) != 0)
         {
-            if (HashOf(entry) == hash && key.SequenceEqual(_keyOf(_records[IndexOf(entry)])))
+            if (EntryHash(entry) == hash && key.SequenceEqual(_keyOf(_records[EntryIndex(entry)])))
             {
-                index = IndexOf(entry);
+                index = EntryIndex(entry);
                 return true;
             }
             slot = (slot + 1) & mask;
@@ -81,7 +102,7 @@ internal sealed class KeyIndex<TRecord>
         Count = 0;
         foreach (var entry in slots)
         {
-            if (entry != 0 && IndexOf(entry) < count)
+            if (entry != 0 && EntryIndex(entry) < count)
             {
                 Place(entry);
                 Count++;
@@ -89,11 +110,14 @@ internal sealed class KeyIndex<TRecord>
         }
     }
 
+    /// <summary>What <see cref="Prefetch"/> read, folded; of no use but to make the reads happen.</summary>
+    internal long Prefetched => _prefetched;
+
     private static long Entry(int hash, int index) => ((long)hash << 32) | (uint)(index + 1);
 
-    private static int HashOf(long entry) => (int)(entry >> 32);
+    private static int EntryHash(long entry) => (int)(entry >> 32);
 
-    private static int IndexOf(long entry) => (int)(uint)entry - 1;
+    private static int EntryIndex(long entry) => (int)(uint)entry - 1;
 
     private void Grow()
     {
@@ -111,7 +135,7 @@ internal sealed class KeyIndex<TRecord>
     private void Place(long entry)
     {
         var mask = _slots.Length - 1;
-        var slot = HashOf(entry) & mask;
+        var slot = EntryHash(entry) & mask;
         while (_slots[slot] != 0)
         {
             slot = (slot + 1) & mask;

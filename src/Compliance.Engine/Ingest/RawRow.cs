@@ -50,6 +50,33 @@ internal sealed class RawRow
         Count++;
     }
 
+    /// <summary>
+    /// Holds a whole line of text at once, for a line whose values are its comma-separated slices: they are then
+    /// added with <see cref="AddSlice"/>, one copy for the line instead of one per value.
+    /// </summary>
+    public void SetText(ReadOnlySpan<char> text)
+    {
+        if (text.Length > _chars.Length)
+        {
+            _chars = new char[Math.Max(_chars.Length * 2, text.Length)];
+        }
+        text.CopyTo(_chars);
+        _length = text.Length;
+    }
+
+    /// <summary>Adds the value at <paramref name="start"/> of the text given to <see cref="SetText"/>.</summary>
+    public void AddSlice(int start, int length)
+    {
+        if (Count == _starts.Length)
+        {
+            Array.Resize(ref _starts, Count * 2);
+            Array.Resize(ref _lengths, Count * 2);
+        }
+        _starts[Count] = start;
+        _lengths[Count] = length;
+        Count++;
+    }
+
     /// <summary>Appends one char to the value being built by <see cref="BeginValue"/>/<see cref="EndValue"/>.</summary>
     public void Append(char c)
     {
@@ -86,6 +113,13 @@ internal sealed class RawRow
     /// <summary>True when every value is empty or white space: such a row is a blank line, skipped.</summary>
     public bool IsBlank()
     {
-        return _chars.AsSpan(0, _length).IsWhiteSpace();
+        for (var i = 0; i < Count; i++)
+        {
+            if (!Whitespace.All(this[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -19,6 +19,8 @@ internal sealed class RowBatch<TRecord>
         }
         Records = new TRecord?[capacity];
         Problems = new RowProblem[capacity];
+        Keys = new string?[capacity];
+        KeyHashes = new int[capacity];
     }
 
     public RawRow[] Rows { get; }
@@ -35,6 +37,11 @@ internal sealed class RowBatch<TRecord>
 
     public RowProblem[] Problems { get; }
 
+    /// <summary>Per parsed record, its key (null for a feed without one) and the key's <see cref="KeyIndex{TRecord}.HashOf"/>.</summary>
+    public string?[] Keys { get; }
+
+    public int[] KeyHashes { get; }
+
     /// <summary>True for the last batch of a file.</summary>
     public bool Ended { get; set; }
 
@@ -47,6 +54,7 @@ internal sealed class RowBatch<TRecord>
     public void Reset()
     {
         Array.Clear(Records, 0, Count);
+        Array.Clear(Keys, 0, Count);
         Count = 0;
         Parsed = false;
         Ended = false;
@@ -64,9 +72,16 @@ internal sealed class RowBatch<TRecord>
                 continue;
             }
             view.Raw = raw;
-            if (!parser.TryParse(view, out Records[i], out Problems[i]))
+            if (!parser.TryParse(view, out var record, out Problems[i]))
             {
-                Records[i] = null;
+                continue;
+            }
+            Records[i] = record;
+            var key = parser.KeyOf(record);
+            if (key is not null)
+            {
+                Keys[i] = key;
+                KeyHashes[i] = KeyIndex<TRecord>.HashOf(key);
             }
         }
         Parsed = true;
@@ -75,6 +90,7 @@ internal sealed class RowBatch<TRecord>
     public void ForgetParse()
     {
         Array.Clear(Records, 0, Count);
+        Array.Clear(Keys, 0, Count);
         Parsed = false;
     }
 }
