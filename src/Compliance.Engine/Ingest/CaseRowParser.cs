@@ -34,11 +34,6 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
         new("办件状态", "status", false),
     ]);
 
-    public CaseRowParser(StringPool pool)
-        : base(pool)
-    {
-    }
-
     public override FeedSchema Schema => CasesSchema;
 
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out CaseRecord? record, out RowProblem problem)

@@ -28,8 +28,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
 
     private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
 
-    public ChargeRowParser(StringPool pool, Func<ReadOnlySpan<char>, string?> acceptedCaseId)
-        : base(pool)
+    public ChargeRowParser(Func<ReadOnlySpan<char>, string?> acceptedCaseId)
     {
         _acceptedCaseId = acceptedCaseId;
     }

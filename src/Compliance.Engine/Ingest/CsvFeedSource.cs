@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using nietras.SeparatedValues;
 
 namespace Compliance.Engine.Ingest;
@@ -55,7 +57,7 @@ internal sealed class CsvFeedSource : FeedSource
             row.Start(line);
             if (!r.Span.Contains('"'))
             {
-                AddUnquoted(row, r.Span);
+                AddUnquoted(row, r);
             }
             else
             {
@@ -118,23 +120,20 @@ internal sealed class CsvFeedSource : FeedSource
     }
 
     /// <summary>
-    /// A line without any quote: its values are exactly the text between commas, as Sep splits it, and need no
-    /// quoting checks; the line is copied once.
+    /// A line without any quote: its values are exactly Sep's columns and need no quoting checks. The line is
+    /// copied once and the values are kept as slices of it, where Sep's columns lie within its row.
     /// </summary>
-    private static void AddUnquoted(RawRow row, ReadOnlySpan<char> line)
+    private static void AddUnquoted(RawRow row, SepReader.Row r)
     {
+        var line = r.Span;
         row.SetText(line);
-        var start = 0;
-        while (true)
+        ref var start = ref MemoryMarshal.GetReference(line);
+        for (var i = 0; i < r.ColCount; i++)
         {
-            var comma = line[start..].IndexOf(',');
-            if (comma < 0)
-            {
-                row.AddSlice(start, line.Length - start);
-                return;
-            }
-            row.AddSlice(start, comma);
-            start += comma + 1;
+            var col = r[i].Span;
+            // An empty span need not point into the row; its place does not matter.
+            var offset = col.IsEmpty ? 0 : (int)(Unsafe.ByteOffset(ref start, ref MemoryMarshal.GetReference(col)) / sizeof(char));
+            row.AddSlice(offset, col.Length);
         }
     }
 

@@ -27,15 +27,11 @@ internal sealed class FeedIngest
 
     public FeedIngest(StageCatalog stages)
     {
-        // One string pool per thread that parses: the accepting thread and the one that reads ahead.
-        var pool = new StringPool();
-        var readAheadPool = new StringPool();
-        _cases = new FeedState<CaseRecord>(Data.Cases, new CaseRowParser(pool), new CaseRowParser(readAheadPool));
-        _procedures = new FeedState<ProcedureRecord>(Data.Procedures,
-            new ProcedureRowParser(pool, AcceptedCaseId), new ProcedureRowParser(readAheadPool, AcceptedCaseId));
-        _charges = new FeedState<ChargeRecord>(Data.Charges,
-            new ChargeRowParser(pool, AcceptedCaseId), new ChargeRowParser(readAheadPool, AcceptedCaseId));
-        _stages = new FeedState<StageRecord>(Data.Stages, new StageRowParser(pool, stages), new StageRowParser(readAheadPool, stages));
+        // A parser per thread that parses (the accepting thread and the one that reads ahead): parsers pool strings.
+        _cases = new FeedState<CaseRecord>(Data.Cases, new CaseRowParser(), new CaseRowParser());
+        _procedures = new FeedState<ProcedureRecord>(Data.Procedures, new ProcedureRowParser(AcceptedCaseId), new ProcedureRowParser(AcceptedCaseId));
+        _charges = new FeedState<ChargeRecord>(Data.Charges, new ChargeRowParser(AcceptedCaseId), new ChargeRowParser(AcceptedCaseId));
+        _stages = new FeedState<StageRecord>(Data.Stages, new StageRowParser(stages), new StageRowParser(stages));
     }
 
     /// <summary>The feeds in reading order.</summary>

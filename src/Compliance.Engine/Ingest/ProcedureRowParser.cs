@@ -28,8 +28,7 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
 
     private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
 
-    public ProcedureRowParser(StringPool pool, Func<ReadOnlySpan<char>, string?> acceptedCaseId)
-        : base(pool)
+    public ProcedureRowParser(Func<ReadOnlySpan<char>, string?> acceptedCaseId)
     {
         _acceptedCaseId = acceptedCaseId;
     }

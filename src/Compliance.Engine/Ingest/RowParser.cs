@@ -12,17 +12,14 @@ namespace Compliance.Engine.Ingest;
 internal abstract class RowParser<TRecord>
     where TRecord : class
 {
-    protected RowParser(StringPool pool)
-    {
-        Pool = pool;
-    }
-
     public abstract FeedSchema Schema { get; }
 
     /// <summary>The schema field a duplicate-key reject points at.</summary>
     public virtual int KeyField => 0;
 
-    protected StringPool Pool { get; }
+    // One pool per field: a field's few codes stay in a small table that stays in the cache, instead of sharing
+    // one with a field of a hundred thousand names. Made on first use, as the schema is the subclass's.
+    private StringPool?[] _pools = [];
 
     public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
 
@@ -63,8 +60,18 @@ internal abstract class RowParser<TRecord>
             }
             return true;
         }
-        value = pooled ? Pool.Get(span) : span.ToString();
+        value = pooled ? Pooled(field, span) : span.ToString();
         return true;
+    }
+
+    /// <summary>The one instance of <paramref name="value"/> this parser hands out for <paramref name="field"/>.</summary>
+    protected string Pooled(int field, ReadOnlySpan<char> value)
+    {
+        if (field >= _pools.Length)
+        {
+            Array.Resize(ref _pools, Schema.Columns.Count);
+        }
+        return (_pools[field] ??= new StringPool()).Get(value);
     }
 
     protected bool TryDate(FieldRow row, int field, bool required, out DateOnly? value, out RowProblem problem)

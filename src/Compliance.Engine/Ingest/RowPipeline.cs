@@ -13,7 +13,7 @@ namespace Compliance.Engine.Ingest;
 internal sealed class RowPipeline<TRecord> : IDisposable
     where TRecord : class
 {
-    private const int BatchRows = 512;
+    private const int BatchRows = 1024;
     private const int Batches = 6;
 
     private readonly FeedSource _source;

@@ -31,8 +31,7 @@ internal sealed class StageRowParser : RowParser<StageRecord>
 
     private readonly StageCatalog _stages;
 
-    public StageRowParser(StringPool pool, StageCatalog stages)
-        : base(pool)
+    public StageRowParser(StageCatalog stages)
     {
         _stages = stages;
     }
@@ -74,7 +73,7 @@ internal sealed class StageRowParser : RowParser<StageRecord>
         {
             ProjectCode = projectCode!,
             ProjectName = projectName,
-            Stage = Pool.Get(stage),
+            Stage = Pooled(Stage, stage),
             StageType = stageType,
             UnitCode = unitCode!,
             StartedOn = started!.Value,

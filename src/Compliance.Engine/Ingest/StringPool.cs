@@ -1,8 +1,9 @@
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
-/// Shares one string instance per distinct short value (unit, item and fee codes, types, labels), which repeat
-/// across millions of rows. Lookup is by span, so a value already seen costs no allocation.
+/// Shares one string instance per distinct short value (unit, item and fee codes, types, labels, names), which
+/// repeat across millions of rows. Lookup is by span, so a value already seen costs no allocation. Not thread-safe:
+/// each parser has its own pools.
 /// </summary>
 internal sealed class StringPool
 {
