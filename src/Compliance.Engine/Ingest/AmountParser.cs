@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class AmountParser
     /// <summary>More integer digits than any fee could have; keeps the arithmetic inside a long.</summary>
     private const int MaxIntegerDigits = 15;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out decimal amount)
     {
         amount = 0m;
@@ -55,6 +58,7 @@ internal static class AmountParser
     }
 
     /// <summary>Digits with optional well-formed thousands groups, then an optional point and one or two decimals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseUnsigned(ReadOnlySpan<char> s, out long units, out int scale)
     {
         units = 0;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -36,6 +37,7 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
 
     public override FeedSchema Schema => CasesSchema;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out CaseRecord? record, out RowProblem problem)
     {
         record = null;

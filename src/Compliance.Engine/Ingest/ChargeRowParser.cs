@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -35,6 +36,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
 
     public override FeedSchema Schema => ChargesSchema;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ChargeRecord? record, out RowProblem problem)
     {
         record = null;
@@ -72,6 +74,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     public override int LineOf(ChargeRecord record) => record.Line;
 
     /// <summary>Optional; a known case's id is shared with the case (millions of charges name a few hundred thousand cases).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryCaseId(FieldRow row, out string? caseId, out RowProblem problem)
     {
         var span = row[CaseId];
@@ -80,6 +83,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAmount(FieldRow row, out decimal amount, out RowProblem problem)
     {
         var span = row[Amount];

@@ -34,6 +34,7 @@ internal sealed class CsvFeedSource : FeedSource
 
     public override IReadOnlyList<string> Headers => _headers;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MoveNext(RawRow row)
     {
         while (_frames.Count > 0)
@@ -123,6 +124,7 @@ internal sealed class CsvFeedSource : FeedSource
     /// A line without any quote: its values are exactly Sep's columns and need no quoting checks. The line is
     /// copied once and the values are kept as slices of it, where Sep's columns lie within its row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddUnquoted(RawRow row, SepReader.Row r)
     {
         var line = r.Span;
@@ -138,6 +140,7 @@ internal sealed class CsvFeedSource : FeedSource
     }
 
     /// <summary>Validates a raw field's quoting and adds its value, unescaped. White space around the quotes is tolerated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryAddField(RawRow row, ReadOnlySpan<char> raw)
     {
         var s = Whitespace.Trim(raw);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -36,6 +38,7 @@ internal sealed class KeyIndex<TRecord>
     /// the record at <paramref name="index"/> unless it is there already; then <paramref name="first"/> is the
     /// index of the record that has it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(string key, int hash, int index, out int first)
     {
         var mask = _slots.Length - 1;
@@ -63,6 +66,7 @@ internal sealed class KeyIndex<TRecord>
     /// Reads the slots where keys with these hashes would go, all at once: the table is far larger than the
     /// caches, and the memory waits of independent reads overlap, while those of one insert after another do not.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Prefetch(ReadOnlySpan<int> hashes)
     {
         var mask = _slots.Length - 1;
@@ -75,6 +79,7 @@ internal sealed class KeyIndex<TRecord>
     }
 
     /// <summary>The index of the record whose key is <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryFind(ReadOnlySpan<char> key, out int index)
     {
         var hash = string.GetHashCode(key);

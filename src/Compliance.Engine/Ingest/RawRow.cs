@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -20,9 +22,13 @@ internal sealed class RawRow
 
     public string BadRowValue { get; private set; } = "";
 
-    public ReadOnlySpan<char> this[int column] =>
-        column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
+    public ReadOnlySpan<char> this[int column]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(int line)
     {
         Line = line;
@@ -54,6 +60,7 @@ internal sealed class RawRow
     /// Holds a whole line of text at once, for a line whose values are its comma-separated slices: they are then
     /// added with <see cref="AddSlice"/>, one copy for the line instead of one per value.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetText(ReadOnlySpan<char> text)
     {
         if (text.Length > _chars.Length)
@@ -65,6 +72,7 @@ internal sealed class RawRow
     }
 
     /// <summary>Adds the value at <paramref name="start"/> of the text given to <see cref="SetText"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddSlice(int start, int length)
     {
         if (Count == _starts.Length)
@@ -111,6 +119,7 @@ internal sealed class RawRow
     }
 
     /// <summary>True when every value is empty or white space: such a row is a blank line, skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsBlank()
     {
         for (var i = 0; i < Count; i++)

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -62,6 +63,7 @@ internal sealed class RowBatch<TRecord>
         ErrorLine = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(RowParser<TRecord> parser, FieldRow view)
     {
         for (var i = 0; i < Count; i++)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -46,6 +47,7 @@ internal abstract class RowParser<TRecord>
         new(endField, RejectReason.EndBeforeStart, $"“{Label(endField)}”早于“{Label(startField)}”");
 
     /// <summary>A text field: required ones must not be empty; pooled ones share one instance per distinct value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool TryText(FieldRow row, int field, bool required, bool pooled, out string? value, out RowProblem problem)
     {
         var span = row[field];
@@ -65,6 +67,7 @@ internal abstract class RowParser<TRecord>
     }
 
     /// <summary>The one instance of <paramref name="value"/> this parser hands out for <paramref name="field"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected string Pooled(int field, ReadOnlySpan<char> value)
     {
         if (field >= _pools.Length)
@@ -74,6 +77,7 @@ internal abstract class RowParser<TRecord>
         return (_pools[field] ??= new StringPool()).Get(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool TryDate(FieldRow row, int field, bool required, out DateOnly? value, out RowProblem problem)
     {
         var span = row[field];
@@ -98,6 +102,7 @@ internal abstract class RowParser<TRecord>
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool TryDays(FieldRow row, int field, out int? value, out RowProblem problem)
     {
         var span = row[field];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -20,6 +22,7 @@ internal sealed class StringPool
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)
