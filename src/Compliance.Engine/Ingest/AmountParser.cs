@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -10,10 +12,11 @@ internal static class AmountParser
     /// <summary>More integer digits than any fee could have; keeps the arithmetic inside a long.</summary>
     private const int MaxIntegerDigits = 15;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out decimal amount)
     {
         amount = 0m;
-        var s = text.Trim();
+        var s = Whitespace.Trim(text);
         var negative = false;
         var signed = TrySign(ref s, ref negative);
         if (s.Length > 0 && s[0] is '¥' or '￥')
@@ -55,6 +58,7 @@ internal static class AmountParser
     }
 
     /// <summary>Digits with optional well-formed thousands groups, then an optional point and one or two decimals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseUnsigned(ReadOnlySpan<char> s, out long units, out int scale)
     {
         units = 0;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -34,15 +35,9 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
         new("办件状态", "status", false),
     ]);
 
-    public CaseRowParser(StringPool pool)
-        : base(pool)
-    {
-    }
-
     public override FeedSchema Schema => CasesSchema;
 
-    public override List<CaseRecord> Accepted(FeedData data) => data.Cases;
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out CaseRecord? record, out RowProblem problem)
     {
         record = null;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -26,20 +27,21 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         new("缴款人类型", "payer_type", false),
     ]);
 
-    public ChargeRowParser(StringPool pool)
-        : base(pool)
+    private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
+
+    public ChargeRowParser(Func<ReadOnlySpan<char>, string?> acceptedCaseId)
     {
+        _acceptedCaseId = acceptedCaseId;
     }
 
     public override FeedSchema Schema => ChargesSchema;
 
-    public override List<ChargeRecord> Accepted(FeedData data) => data.Charges;
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ChargeRecord? record, out RowProblem problem)
     {
         record = null;
         if (!TryText(row, ChargeId, true, false, out var chargeId, out problem)
-            || !TryText(row, CaseId, false, false, out var caseId, out problem)
+            || !TryCaseId(row, out var caseId, out problem)
             || !TryText(row, FeeCode, true, true, out var feeCode, out problem)
             || !TryText(row, FeeName, false, true, out var feeName, out problem)
             || !TryAmount(row, out var amount, out problem)
@@ -71,6 +73,17 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
 
     public override int LineOf(ChargeRecord record) => record.Line;
 
+    /// <summary>Optional; a known case's id is shared with the case (millions of charges name a few hundred thousand cases).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryCaseId(FieldRow row, out string? caseId, out RowProblem problem)
+    {
+        var span = row[CaseId];
+        problem = default;
+        caseId = span.IsEmpty ? null : _acceptedCaseId(span) ?? span.ToString();
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAmount(FieldRow row, out decimal amount, out RowProblem problem)
     {
         var span = row[Amount];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -9,10 +11,11 @@ namespace Compliance.Engine.Ingest;
 /// </summary>
 internal static class DateParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
-        var s = text.Trim();
+        var s = Whitespace.Trim(text);
         if (!TryParseDate(s, out var year, out var month, out var day, out var consumed))
         {
             return false;
@@ -29,6 +32,7 @@ internal static class DateParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseDate(ReadOnlySpan<char> s, out int year, out int month, out int day, out int consumed)
     {
         month = day = consumed = 0;
@@ -69,6 +73,7 @@ internal static class DateParser
     }
 
     /// <summary>The rest after the date: one <c>T</c> or one or more spaces, then a time of day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsValidTimePart(ReadOnlySpan<char> rest)
     {
         int i;
@@ -91,6 +96,7 @@ internal static class DateParser
         return IsValidTime(rest[i..]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsValidTime(ReadOnlySpan<char> t)
     {
         if (t.IndexOf(':') < 0)
@@ -132,6 +138,7 @@ internal static class DateParser
     /// Reads between <paramref name="min"/> and <paramref name="max"/> ASCII digits starting at <paramref name="start"/>;
     /// the caller checks what follows, so a digit run that is too long fails on the next expected character.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDigits(ReadOnlySpan<char> s, int start, int min, int max, out int value, out int end)
     {
         value = 0;

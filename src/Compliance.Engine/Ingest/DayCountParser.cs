@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -8,10 +10,11 @@ internal static class DayCountParser
 {
     private const int MaxDigits = 6;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out int days)
     {
         days = 0;
-        var s = text.Trim();
+        var s = Whitespace.Trim(text);
         var point = s.IndexOf('.');
         if (point >= 0)
         {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using System.Text;
 using Compliance.Engine.Catalog;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -8,20 +10,34 @@ namespace Compliance.Engine.Ingest;
 /// given; keys are unique across all files of a feed, and procedures see the cases accepted before them, so
 /// cases must be read first. Every row ends up accepted, counted as an identical duplicate, or rejected.
 /// </summary>
+/// <remarks>
+/// The methods run once per row or value are marked <see cref="MethodImplOptions.AggressiveOptimization"/>: a
+/// run reads each file once, and with tiered compilation the first few hundred thousand rows would go through
+/// unoptimised code while the runtime waits to see which methods are hot.
+/// </remarks>
 internal sealed class FeedIngest
 {
-    private readonly CaseRowParser _cases;
-    private readonly ProcedureRowParser _procedures;
-    private readonly ChargeRowParser _charges;
-    private readonly StageRowParser _stages;
+    private static readonly DetectedEncoding[] BomEncodings =
+        [new(DetectedEncoding.Utf8BomName, TextEncodingDetector.StrictUtf8, TextEncodingDetector.Utf8Bom.Length)];
+
+    private static readonly DetectedEncoding[] PlainEncodings =
+    [
+        new(DetectedEncoding.Utf8Name, TextEncodingDetector.StrictUtf8, 0),
+        new(DetectedEncoding.Gb18030Name, TextEncodingDetector.StrictGb18030, 0),
+    ];
+
+    private readonly FeedState<CaseRecord> _cases;
+    private readonly FeedState<ProcedureRecord> _procedures;
+    private readonly FeedState<ChargeRecord> _charges;
+    private readonly FeedState<StageRecord> _stages;
 
     public FeedIngest(StageCatalog stages)
     {
-        var pool = new StringPool();
-        _cases = new CaseRowParser(pool);
-        _procedures = new ProcedureRowParser(pool, _cases.Keys.ContainsKey);
-        _charges = new ChargeRowParser(pool);
-        _stages = new StageRowParser(pool, stages);
+        // A parser per thread that parses (the accepting thread and the one that reads ahead): parsers pool strings.
+        _cases = new FeedState<CaseRecord>(Data.Cases, new CaseRowParser(), new CaseRowParser());
+        _procedures = new FeedState<ProcedureRecord>(Data.Procedures, new ProcedureRowParser(AcceptedCaseId), new ProcedureRowParser(AcceptedCaseId));
+        _charges = new FeedState<ChargeRecord>(Data.Charges, new ChargeRowParser(AcceptedCaseId), new ChargeRowParser(AcceptedCaseId));
+        _stages = new FeedState<StageRecord>(Data.Stages, new StageRowParser(stages), new StageRowParser(stages));
     }
 
     /// <summary>The feeds in reading order.</summary>
@@ -71,7 +87,11 @@ internal sealed class FeedIngest
             $"文件 {fileName} 无法打开（{error.GetType().Name}），整个文件未读入"));
     }
 
-    private void Read<TRecord>(RowParser<TRecord> parser, Stream stream, string fileName)
+    /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
+    private string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>
+        _cases.Keys.TryFind(caseId, out var index) ? _cases.Accepted[index].CaseId : null;
+
+    private void Read<TRecord>(FeedState<TRecord> state, Stream stream, string fileName)
         where TRecord : class
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -79,45 +99,69 @@ internal sealed class FeedIngest
         {
             throw new ArgumentException($"Feed file '{fileName}' is not .csv, .json or .xlsx.", nameof(fileName));
         }
-        var feed = parser.Schema.Name;
+        var feed = state.Schema.Name;
         var input = stream.CanSeek ? stream : Buffer(stream);
-        var start = input.Position;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(input));
-        input.Position = start;
-        var encoding = extension == ".xlsx" ? null : TextEncodingDetector.Detect(input);
-        Data.Files.Add(new InputFile(feed, fileName, sha, encoding?.Name ?? DetectedEncoding.BinaryName));
-        if (encoding is { Encoding: null })
+        if (extension == ".xlsx")
         {
-            RejectFile(feed, fileName, [], RejectReason.BadFile,
-                $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
+            var start = input.Position;
+            var sha = Convert.ToHexStringLower(SHA256.HashData(input));
+            input.Position = start;
+            Data.Files.Add(new InputFile(feed, fileName, sha, DetectedEncoding.BinaryName));
+            ReadSource(state, () => new XlsxFeedSource(input), fileName);
             return;
         }
 
+        // feeds.md: a BOM means UTF-8; else the file is UTF-8 if all of it decodes as UTF-8, else GB18030 if all of
+        // it decodes as that. Rather than checking the whole file before reading it, the file is read in the first
+        // encoding that may fit; when a byte turns out not to decode, what that reading added is taken back and
+        // the file is read in the next one. The outcome is that of checking first, in one pass for most files.
+        using var hashed = new HashingReadStream(input);
+        Span<byte> head = stackalloc byte[3];
+        var bom = hashed.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(TextEncodingDetector.Utf8Bom);
+        foreach (var encoding in bom ? BomEncodings : PlainEncodings)
+        {
+            var mark = Mark(state, fileName);
+            var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding!);
+            try
+            {
+                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open), fileName);
+                text.CheckRest();
+                Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
+                return;
+            }
+            catch (DecoderFallbackException) when (!bom)
+            {
+                Rollback(state, fileName, mark);
+            }
+        }
+        Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), DetectedEncoding.UndecodableName));
+        RejectFile(feed, fileName, [], RejectReason.BadFile,
+            $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
+    }
+
+    private void ReadSource<TRecord>(FeedState<TRecord> state, Func<FeedSource> open, string fileName)
+        where TRecord : class
+    {
         FeedSource source;
         try
         {
-            source = extension switch
-            {
-                ".csv" => new CsvFeedSource(OpenText(input, start, encoding!)),
-                ".json" => new JsonFeedSource(() => OpenText(input, start, encoding!)),
-                _ => new XlsxFeedSource(input),
-            };
+            source = open();
         }
         catch (FeedFileException e)
         {
-            RejectFile(feed, fileName, [], RejectReason.BadFile, $"文件 {fileName} 无法读取：{e.Message}，整个文件未读入");
+            RejectFile(state.Schema.Name, fileName, [], RejectReason.BadFile, $"文件 {fileName} 无法读取：{e.Message}，整个文件未读入");
             return;
         }
         using (source)
         {
-            ReadRows(parser, source, fileName);
+            ReadRows(state, source, fileName);
         }
     }
 
-    private void ReadRows<TRecord>(RowParser<TRecord> parser, FeedSource source, string fileName)
+    private void ReadRows<TRecord>(FeedState<TRecord> state, FeedSource source, string fileName)
         where TRecord : class
     {
-        var schema = parser.Schema;
+        var schema = state.Schema;
         var feed = schema.Name;
         var headers = source.Headers;
         var match = HeaderMatcher.Match(schema, headers);
@@ -139,59 +183,117 @@ internal sealed class FeedIngest
         }
 
         var stats = Data.StatsFor(feed);
-        var accepted = parser.Accepted(Data);
+        state.StartFile(fileName);
         var row = new FieldRow(schema, match.ColumnOfField, headers);
-        var raw = row.Raw;
-        try
+        using var pipeline = new RowPipeline<TRecord>(source, state.ReadAheadParser, row);
+        while (true)
         {
-            while (source.MoveNext(raw))
+            var batch = pipeline.Next();
+            if (!batch.Parsed)
             {
-                if (raw.BadRowMessage is null && raw.IsBlank())
+                batch.Parse(state.Parser, row);
+            }
+            state.Keys.Prefetch(batch.KeyHashes.AsSpan(0, batch.Count));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                row.Raw = batch.Rows[i];
+                Accept(state, stats, row, batch, i, fileName);
+            }
+            if (batch.Error is { } error)
+            {
+                if (error.SourceException is not FeedFileException e)
                 {
-                    continue;
+                    error.Throw();
+                    return;
                 }
-                stats.Read++;
-                if (raw.BadRowMessage is not null)
-                {
-                    stats.Rejected++;
-                    Data.Rejects.Add(new Reject(feed, fileName, raw.Line, "", raw.BadRowValue, RejectReason.BadRow, raw.BadRowMessage));
-                    continue;
-                }
-                if (!parser.TryParse(row, out var record, out var problem))
-                {
-                    stats.Rejected++;
-                    Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(problem.Field), row.RawValue(problem.Field), problem.Reason, problem.Message));
-                    continue;
-                }
-                var key = parser.KeyOf(record);
-                if (key is not null)
-                {
-                    if (parser.Keys.TryGetValue(key, out var first))
-                    {
-                        var earlier = accepted[first.Index];
-                        if (parser.SameContent(earlier, record))
-                        {
-                            stats.Duplicate++;
-                            continue;
-                        }
-                        stats.Rejected++;
-                        var field = parser.KeyField;
-                        Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(field), row.RawValue(field), RejectReason.DuplicateKey,
-                            $"{schema.Columns[field].Chinese}“{parser.DescribeKey(record)}”与 {first.File} 第 {parser.LineOf(earlier)} 行重复，且内容不同"));
-                        continue;
-                    }
-                    parser.Keys.Add(key, new KeyEntry(accepted.Count, fileName));
-                }
-                accepted.Add(record);
-                stats.Accepted++;
+                stats.FilesRejected++;
+                Data.Rejects.Add(new Reject(feed, fileName, batch.ErrorLine, "", "", RejectReason.BadFile,
+                    $"文件 {fileName} 读取中断：{e.Message}；此前的行已读入"));
+            }
+            var ended = batch.Ended;
+            pipeline.Recycle(batch);
+            if (ended)
+            {
+                return;
             }
         }
-        catch (FeedFileException e)
+    }
+
+    /// <summary>Accepts the parsed row <paramref name="i"/> of a batch (a row that is not blank), or rejects it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Accept<TRecord>(FeedState<TRecord> state, FeedStats stats, FieldRow row, RowBatch<TRecord> batch, int i, string fileName)
+        where TRecord : class
+    {
+        var record = batch.Records[i];
+        var parser = state.Parser;
+        var feed = state.Schema.Name;
+        var raw = row.Raw;
+        stats.Read++;
+        if (raw.BadRowMessage is not null)
         {
-            stats.FilesRejected++;
-            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, "", "", RejectReason.BadFile,
-                $"文件 {fileName} 读取中断：{e.Message}；此前的行已读入"));
+            stats.Rejected++;
+            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, "", raw.BadRowValue, RejectReason.BadRow, raw.BadRowMessage));
+            return;
         }
+        if (record is null)
+        {
+            stats.Rejected++;
+            var problem = batch.Problems[i];
+            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(problem.Field), row.RawValue(problem.Field), problem.Reason, problem.Message));
+            return;
+        }
+        var accepted = state.Accepted;
+        var key = batch.Keys[i];
+        if (key is not null && !state.Keys.TryAdd(key, batch.KeyHashes[i], accepted.Count, out var first))
+        {
+            var earlier = accepted[first];
+            if (parser.SameContent(earlier, record))
+            {
+                stats.Duplicate++;
+                return;
+            }
+            stats.Rejected++;
+            var field = parser.KeyField;
+            Data.Rejects.Add(new Reject(feed, fileName, raw.Line, row.ColumnName(field), row.RawValue(field), RejectReason.DuplicateKey,
+                $"{state.Schema.Columns[field].Chinese}“{parser.DescribeKey(record)}”与 {state.FileOf(first)} 第 {parser.LineOf(earlier)} 行重复，且内容不同"));
+            return;
+        }
+        accepted.Add(record);
+        stats.Accepted++;
+    }
+
+    /// <summary>What reading a file may change, noted before reading it so that a reading in the wrong encoding can be taken back.</summary>
+    private ReadMark Mark<TRecord>(FeedState<TRecord> state, string fileName)
+        where TRecord : class
+    {
+        var stats = Data.StatsFor(state.Schema.Name);
+        return new ReadMark(
+            Data.Rejects.Count,
+            state.Accepted.Count,
+            state.FileCount,
+            Data.UnknownColumns.GetValueOrDefault(fileName),
+            new FeedStats { Read = stats.Read, Accepted = stats.Accepted, Rejected = stats.Rejected, Duplicate = stats.Duplicate, FilesRejected = stats.FilesRejected });
+    }
+
+    private void Rollback<TRecord>(FeedState<TRecord> state, string fileName, ReadMark mark)
+        where TRecord : class
+    {
+        Data.Rejects.RemoveRange(mark.Rejects, Data.Rejects.Count - mark.Rejects);
+        state.Truncate(mark.Accepted, mark.Files);
+        if (mark.UnknownColumns is null)
+        {
+            Data.UnknownColumns.Remove(fileName);
+        }
+        else
+        {
+            Data.UnknownColumns[fileName] = mark.UnknownColumns;
+        }
+        var stats = Data.StatsFor(state.Schema.Name);
+        stats.Read = mark.Stats.Read;
+        stats.Accepted = mark.Stats.Accepted;
+        stats.Rejected = mark.Stats.Rejected;
+        stats.Duplicate = mark.Stats.Duplicate;
+        stats.FilesRejected = mark.Stats.FilesRejected;
     }
 
     private void RejectFile(string feed, string fileName, IReadOnlyList<string> headers, string reason, string message)
@@ -202,12 +304,6 @@ internal sealed class FeedIngest
 
     private static string ListHeaders(IReadOnlyList<string> headers) =>
         headers.Count == 0 ? "（无）" : string.Join("、", headers);
-
-    private static StreamReader OpenText(Stream input, long start, DetectedEncoding encoding)
-    {
-        input.Position = start + encoding.PreambleLength;
-        return new StreamReader(input, encoding.Encoding!, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-    }
 
     private static MemoryStream Buffer(Stream stream)
     {

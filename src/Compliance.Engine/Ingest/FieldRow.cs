@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -18,17 +20,22 @@ internal sealed class FieldRow
 
     public FeedSchema Schema { get; }
 
-    public RawRow Raw { get; } = new();
+    /// <summary>A view with the same header mapping and a row of its own, for another thread.</summary>
+    public FieldRow Copy() => new(Schema, _columnOfField, _headers);
+
+    /// <summary>The row seen; a reader may point the view at each row of a batch in turn.</summary>
+    public RawRow Raw { get; set; } = new();
 
     public int Line => Raw.Line;
 
     /// <summary>The trimmed value; empty or only white space (full-width too) reads as empty.</summary>
     public ReadOnlySpan<char> this[int field]
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             var column = _columnOfField[field];
-            return column < 0 ? [] : Raw[column].Trim();
+            return column < 0 ? [] : Whitespace.Trim(Raw[column]);
         }
     }
 

@@ -26,28 +26,28 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
     /// <summary>The named clock stops of 行政许可法 Art. 45 that feeds write instead of code 2.</summary>
     private static readonly string[] SuspensionNames = ["暂停计时", "听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审", "补正"];
 
-    private readonly Func<string, bool> _isKnownCase;
+    private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
 
-    public ProcedureRowParser(StringPool pool, Func<string, bool> isKnownCase)
-        : base(pool)
+    public ProcedureRowParser(Func<ReadOnlySpan<char>, string?> acceptedCaseId)
     {
-        _isKnownCase = isKnownCase;
+        _acceptedCaseId = acceptedCaseId;
     }
 
     public override FeedSchema Schema => ProceduresSchema;
 
-    public override List<ProcedureRecord> Accepted(FeedData data) => data.Procedures;
-
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ProcedureRecord? record, out RowProblem problem)
     {
         record = null;
-        if (!TryText(row, CaseId, true, false, out var caseId, out problem))
+        var caseSpan = row[CaseId];
+        if (caseSpan.IsEmpty)
         {
+            problem = Missing(CaseId);
             return false;
         }
-        if (!_isKnownCase(caseId!))
+        var caseId = _acceptedCaseId(caseSpan);
+        if (caseId is null)
         {
-            problem = new RowProblem(CaseId, RejectReason.UnknownValue, $"办件编号“{caseId}”不在已读入的办件中");
+            problem = new RowProblem(CaseId, RejectReason.UnknownValue, $"办件编号“{caseSpan}”不在已读入的办件中");
             return false;
         }
         if (!TryText(row, Kind, true, true, out var kindLabel, out problem))
@@ -75,7 +75,7 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
         }
         record = new ProcedureRecord
         {
-            CaseId = caseId!,
+            CaseId = caseId,
             Kind = kind,
             KindLabel = kindLabel!,
             Start = start!.Value,

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -20,9 +22,13 @@ internal sealed class RawRow
 
     public string BadRowValue { get; private set; } = "";
 
-    public ReadOnlySpan<char> this[int column] =>
-        column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
+    public ReadOnlySpan<char> this[int column]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(int line)
     {
         Line = line;
@@ -47,6 +53,35 @@ internal sealed class RawRow
         _starts[Count] = _length;
         _lengths[Count] = value.Length;
         _length += value.Length;
+        Count++;
+    }
+
+    /// <summary>
+    /// Holds a whole line of text at once, for a line whose values are its comma-separated slices: they are then
+    /// added with <see cref="AddSlice"/>, one copy for the line instead of one per value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetText(ReadOnlySpan<char> text)
+    {
+        if (text.Length > _chars.Length)
+        {
+            _chars = new char[Math.Max(_chars.Length * 2, text.Length)];
+        }
+        text.CopyTo(_chars);
+        _length = text.Length;
+    }
+
+    /// <summary>Adds the value at <paramref name="start"/> of the text given to <see cref="SetText"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddSlice(int start, int length)
+    {
+        if (Count == _starts.Length)
+        {
+            Array.Resize(ref _starts, Count * 2);
+            Array.Resize(ref _lengths, Count * 2);
+        }
+        _starts[Count] = start;
+        _lengths[Count] = length;
         Count++;
     }
 
@@ -84,8 +119,16 @@ internal sealed class RawRow
     }
 
     /// <summary>True when every value is empty or white space: such a row is a blank line, skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsBlank()
     {
-        return _chars.AsSpan(0, _length).IsWhiteSpace();
+        for (var i = 0; i < Count; i++)
+        {
+            if (!Whitespace.All(this[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -6,26 +7,20 @@ namespace Compliance.Engine.Ingest;
 /// Turns one row of a feed into a record, or names the row's first problem. Fields are checked in the feed's
 /// column order; a check that compares two fields (end before start) belongs to the later one. Keys and
 /// duplicates are the reader's business, with <see cref="KeyOf"/> and <see cref="SameContent"/> from here.
+/// Parsing depends on the row alone (and on records accepted before the file, which do not change while it is
+/// read), so rows may be parsed on another thread than the one that accepts them; each thread has its own parser.
 /// </summary>
 internal abstract class RowParser<TRecord>
     where TRecord : class
 {
-    protected RowParser(StringPool pool)
-    {
-        Pool = pool;
-    }
-
     public abstract FeedSchema Schema { get; }
-
-    /// <summary>Keys accepted so far, across all files of the feed.</summary>
-    public Dictionary<string, KeyEntry> Keys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The schema field a duplicate-key reject points at.</summary>
     public virtual int KeyField => 0;
 
-    protected StringPool Pool { get; }
-
-    public abstract List<TRecord> Accepted(FeedData data);
+    // One pool per field: a field's few codes stay in a small table that stays in the cache, instead of sharing
+    // one with a field of a hundred thousand names. Made on first use, as the schema is the subclass's.
+    private StringPool?[] _pools = [];
 
     public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
 
@@ -52,6 +47,7 @@ internal abstract class RowParser<TRecord>
         new(endField, RejectReason.EndBeforeStart, $"“{Label(endField)}”早于“{Label(startField)}”");
 
     /// <summary>A text field: required ones must not be empty; pooled ones share one instance per distinct value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool TryText(FieldRow row, int field, bool required, bool pooled, out string? value, out RowProblem problem)
     {
         var span = row[field];
@@ -66,10 +62,22 @@ internal abstract class RowParser<TRecord>
             }
             return true;
         }
-        value = pooled ? Pool.Get(span) : span.ToString();
+        value = pooled ? Pooled(field, span) : span.ToString();
         return true;
     }
 
+    /// <summary>The one instance of <paramref name="value"/> this parser hands out for <paramref name="field"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected string Pooled(int field, ReadOnlySpan<char> value)
+    {
+        if (field >= _pools.Length)
+        {
+            Array.Resize(ref _pools, Schema.Columns.Count);
+        }
+        return (_pools[field] ??= new StringPool()).Get(value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool TryDate(FieldRow row, int field, bool required, out DateOnly? value, out RowProblem problem)
     {
         var span = row[field];
@@ -94,6 +102,7 @@ internal abstract class RowParser<TRecord>
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool TryDays(FieldRow row, int field, out int? value, out RowProblem problem)
     {
         var span = row[field];

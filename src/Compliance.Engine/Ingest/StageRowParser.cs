@@ -31,15 +31,12 @@ internal sealed class StageRowParser : RowParser<StageRecord>
 
     private readonly StageCatalog _stages;
 
-    public StageRowParser(StringPool pool, StageCatalog stages)
-        : base(pool)
+    public StageRowParser(StageCatalog stages)
     {
         _stages = stages;
     }
 
     public override FeedSchema Schema => StagesSchema;
-
-    public override List<StageRecord> Accepted(FeedData data) => data.Stages;
 
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out StageRecord? record, out RowProblem problem)
     {
@@ -76,7 +73,7 @@ internal sealed class StageRowParser : RowParser<StageRecord>
         {
             ProjectCode = projectCode!,
             ProjectName = projectName,
-            Stage = Pool.Get(stage),
+            Stage = Pooled(Stage, stage),
             StageType = stageType,
             UnitCode = unitCode!,
             StartedOn = started!.Value,

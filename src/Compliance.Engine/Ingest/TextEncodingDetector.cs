@@ -14,7 +14,7 @@ internal static class TextEncodingDetector
     private const int Gb18030CodePage = 54936;
     private const int ChunkSize = 1 << 16;
 
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    public static byte[] Utf8Bom { get; } = [0xEF, 0xBB, 0xBF];
 
     /// <summary>Strict decoders: a byte sequence that is not valid in the encoding throws instead of turning into U+FFFD.</summary>
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

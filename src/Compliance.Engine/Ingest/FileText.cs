@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// A text file in one candidate encoding: opens readers over it (a JSON source reads it twice) and tells
+/// whether all of it decodes, also the part no source read because the file was refused early.
+/// </summary>
+internal sealed class FileText
+{
+    private readonly Stream _stream;
+    private readonly long _textStart;
+    private readonly Encoding _encoding;
+    private StrictDecodingReader? _last;
+
+    public FileText(Stream stream, long textStart, Encoding encoding)
+    {
+        _stream = stream;
+        _textStart = textStart;
+        _encoding = encoding;
+    }
+
+    public TextReader Open()
+    {
+        _last = new StrictDecodingReader(_stream, _textStart, _encoding);
+        return _last;
+    }
+
+    /// <summary>
+    /// Throws <see cref="DecoderFallbackException"/> unless the file decodes to its end: the last reader decoded
+    /// everything before where it stopped, so it reads on from there (nothing, when a source read to the end).
+    /// </summary>
+    public void CheckRest()
+    {
+        _last ??= new StrictDecodingReader(_stream, _textStart, _encoding);
+        _last.ReadToEndOfStream();
+    }
+}

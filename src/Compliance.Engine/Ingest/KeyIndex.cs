@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// The keys of a feed's accepted records, as positions in the feed's record list: an open-addressing table of
+/// record indexes with their key hashes. It stores no key strings and no rows of its own — the records already
+/// hold them — so millions of keys cost 8 bytes per slot, and a key is compared in full only when the hashes
+/// agree. A slot packs the hash and the index into one long, so that a probe costs one cache miss, not two.
+/// Keys can be looked up by span, without allocating.
+/// </summary>
+internal sealed class KeyIndex<TRecord>
+{
+    private const int InitialCapacity = 1 << 10;
+
+    private readonly List<TRecord> _records;
+    private readonly Func<TRecord, string> _keyOf;
+
+    // A slot holds the key hash in its high half and 1 + the record index in its low half; 0 when empty.
+    private long[] _slots = new long[InitialCapacity];
+
+    // Keeps the reads of Prefetch from being optimised away.
+    private long _prefetched;
+
+    public KeyIndex(List<TRecord> records, Func<TRecord, string> keyOf)
+    {
+        _records = records;
+        _keyOf = keyOf;
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The hash a key is filed under.</summary>
+    public static int HashOf(string key) => string.GetHashCode(key.AsSpan());
+
+    /// <summary>
+    /// Adds <paramref name="key"/> (whose <see cref="HashOf(string)"/> is <paramref name="hash"/>) as the key of
+    /// the record at <paramref name="index"/> unless it is there already; then <paramref name="first"/> is the
+    /// index of the record that has it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryAdd(string key, int hash, int index, out int first)
+    {
+        var mask = _slots.Length - 1;
+        var slot = hash & mask;
+        long entry;
+        while ((entry = _slots[slot]) != 0)
+        {
+            if (EntryHash(entry) == hash && _keyOf(_records[EntryIndex(entry)]).Equals(key, StringComparison.Ordinal))
+            {
+                first = EntryIndex(entry);
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        _slots[slot] = Entry(hash, index);
+        first = index;
+        if (++Count > _slots.Length / 4 * 3)
+        {
+            Grow();
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the slots where keys with these hashes would go, all at once: the table is far larger than the
+    /// caches, and the memory waits of independent reads overlap, while those of one insert after another do not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Prefetch(ReadOnlySpan<int> hashes)
+    {
+        var mask = _slots.Length - 1;
+        long any = 0;
+        foreach (var hash in hashes)
+        {
+            any |= _slots[hash & mask];
+        }
+        _prefetched = any;
+    }
+
+    /// <summary>The index of the record whose key is <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryFind(ReadOnlySpan<char> key, out int index)
+    {
+        var hash = string.GetHashCode(key);
+        var mask = _slots.Length - 1;
+        var slot = hash & mask;
+        long entry;
+        while ((entry = _slots[slot]) != 0)
+        {
+            if (EntryHash(entry) == hash && key.SequenceEqual(_keyOf(_records[EntryIndex(entry)])))
+            {
+                index = EntryIndex(entry);
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+        index = -1;
+        return false;
+    }
+
+    /// <summary>Forgets the keys of records at <paramref name="count"/> and after, which are being taken back.</summary>
+    public void Truncate(int count)
+    {
+        var slots = _slots;
+        _slots = new long[slots.Length];
+        Count = 0;
+        foreach (var entry in slots)
+        {
+            if (entry != 0 && EntryIndex(entry) < count)
+            {
+                Place(entry);
+                Count++;
+            }
+        }
+    }
+
+    /// <summary>What <see cref="Prefetch"/> read, folded; of no use but to make the reads happen.</summary>
+    internal long Prefetched => _prefetched;
+
+    private static long Entry(int hash, int index) => ((long)hash << 32) | (uint)(index + 1);
+
+    private static int EntryHash(long entry) => (int)(entry >> 32);
+
+    private static int EntryIndex(long entry) => (int)(uint)entry - 1;
+
+    private void Grow()
+    {
+        var slots = _slots;
+        _slots = new long[slots.Length * 2];
+        foreach (var entry in slots)
+        {
+            if (entry != 0)
+            {
+                Place(entry);
+            }
+        }
+    }
+
+    private void Place(long entry)
+    {
+        var mask = _slots.Length - 1;
+        var slot = EntryHash(entry) & mask;
+        while (_slots[slot] != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+        _slots[slot] = entry;
+    }
+}

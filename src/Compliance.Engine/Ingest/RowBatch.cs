@@ -1,0 +1,98 @@
+using System.Runtime.ExceptionServices;
+using System.Runtime.CompilerServices;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Rows a source read, handed from the thread that reads ahead to the thread that accepts them, with their parse
+/// results once one of the two threads parsed them. Blank rows are left out. The last batch of a file may carry
+/// the exception that ended reading, to be raised after its rows, where reading one row at a time would raise it.
+/// </summary>
+internal sealed class RowBatch<TRecord>
+    where TRecord : class
+{
+    public RowBatch(int capacity)
+    {
+        Rows = new RawRow[capacity];
+        for (var i = 0; i < capacity; i++)
+        {
+            Rows[i] = new RawRow();
+        }
+        Records = new TRecord?[capacity];
+        Problems = new RowProblem[capacity];
+        Keys = new string?[capacity];
+        KeyHashes = new int[capacity];
+    }
+
+    public RawRow[] Rows { get; }
+
+    public int Count { get; set; }
+
+    public int Capacity => Rows.Length;
+
+    /// <summary>True once <see cref="Parse"/> ran: then <see cref="Records"/> and <see cref="Problems"/> hold each row's outcome.</summary>
+    public bool Parsed { get; private set; }
+
+    /// <summary>Per row, the record; null for a bad row or one with a problem.</summary>
+    public TRecord?[] Records { get; }
+
+    public RowProblem[] Problems { get; }
+
+    /// <summary>Per parsed record, its key (null for a feed without one) and the key's <see cref="KeyIndex{TRecord}.HashOf"/>.</summary>
+    public string?[] Keys { get; }
+
+    public int[] KeyHashes { get; }
+
+    /// <summary>True for the last batch of a file.</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>What the source threw after the rows of this batch, if it did; such a batch is the last.</summary>
+    public ExceptionDispatchInfo? Error { get; set; }
+
+    /// <summary>The line the reused row of a one-row-at-a-time reading would hold when the source threw.</summary>
+    public int ErrorLine { get; set; }
+
+    public void Reset()
+    {
+        Array.Clear(Records, 0, Count);
+        Array.Clear(Keys, 0, Count);
+        Count = 0;
+        Parsed = false;
+        Ended = false;
+        Error = null;
+        ErrorLine = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Parse(RowParser<TRecord> parser, FieldRow view)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            var raw = Rows[i];
+            if (raw.BadRowMessage is not null)
+            {
+                continue;
+            }
+            view.Raw = raw;
+            if (!parser.TryParse(view, out var record, out Problems[i]))
+            {
+                continue;
+            }
+            Records[i] = record;
+            var key = parser.KeyOf(record);
+            if (key is not null)
+            {
+                Keys[i] = key;
+                KeyHashes[i] = KeyIndex<TRecord>.HashOf(key);
+            }
+        }
+        Parsed = true;
+    }
+
+    public void ForgetParse()
+    {
+        Array.Clear(Records, 0, Count);
+        Array.Clear(Keys, 0, Count);
+        Parsed = false;
+    }
+}

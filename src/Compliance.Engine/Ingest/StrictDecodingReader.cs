@@ -1,0 +1,129 @@
+using System.Text;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Text of a stream through a strict decoder: bytes that are not valid in the encoding throw
+/// <see cref="DecoderFallbackException"/>, also an incomplete sequence at the end. Decodes straight into the
+/// caller's buffer (Sep's), without a char buffer of its own in between. Reads from its own position, so that
+/// after a second reader was opened over the same stream it can still be read to the end
+/// (<see cref="ReadToEndOfStream"/>).
+/// </summary>
+internal sealed class StrictDecodingReader : TextReader
+{
+    private const int ByteBufferSize = 1 << 16;
+
+    /// <summary>Requests smaller than this are served from <see cref="_spill"/>: a decoder needs room for a surrogate pair.</summary>
+    private const int MinDirectChars = 4;
+
+    private readonly Stream _stream;
+    private readonly Decoder _decoder;
+    private readonly byte[] _bytes = new byte[ByteBufferSize];
+    private readonly char[] _spill = new char[MinDirectChars];
+    private long _position;
+    private int _bytePos;
+    private int _byteLen;
+    private int _spillPos;
+    private int _spillLen;
+    private bool _streamEnded;
+    private bool _flushed;
+
+    public StrictDecodingReader(Stream stream, long position, Encoding encoding)
+    {
+        _stream = stream;
+        _position = position;
+        _decoder = encoding.GetDecoder();
+    }
+
+    /// <summary>True once every byte was decoded, including the check for an incomplete sequence at the end.</summary>
+    public bool AtEnd => _flushed && _spillPos == _spillLen;
+
+    public override int Peek()
+    {
+        if (_spillPos == _spillLen)
+        {
+            _spillPos = 0;
+            _spillLen = Decode(_spill);
+        }
+        return _spillPos < _spillLen ? _spill[_spillPos] : -1;
+    }
+
+    public override int Read()
+    {
+        var c = Peek();
+        if (c >= 0)
+        {
+            _spillPos++;
+        }
+        return c;
+    }
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+        if (_spillPos < _spillLen)
+        {
+            var n = Math.Min(buffer.Length, _spillLen - _spillPos);
+            _spill.AsSpan(_spillPos, n).CopyTo(buffer);
+            _spillPos += n;
+            return n;
+        }
+        if (buffer.Length >= MinDirectChars)
+        {
+            return Decode(buffer);
+        }
+        _spillPos = 0;
+        _spillLen = Decode(_spill);
+        return _spillLen == 0 ? 0 : Read(buffer);
+    }
+
+    /// <summary>Decodes what is left, only to find out whether it decodes; the text is dropped.</summary>
+    public void ReadToEndOfStream()
+    {
+        var chars = new char[ByteBufferSize];
+        while (Read(chars) > 0)
+        {
+        }
+    }
+
+    /// <summary>Decodes at least one char into <paramref name="chars"/> (of at least <see cref="MinDirectChars"/>), or returns 0 at the end.</summary>
+    private int Decode(Span<char> chars)
+    {
+        while (!_flushed)
+        {
+            if (_bytePos == _byteLen && !_streamEnded)
+            {
+                Fill();
+            }
+            var flush = _streamEnded && _bytePos == _byteLen;
+            _decoder.Convert(_bytes.AsSpan(_bytePos, _byteLen - _bytePos), chars, flush, out var bytesUsed, out var charsUsed, out var completed);
+            _bytePos += bytesUsed;
+            if (flush && completed)
+            {
+                _flushed = true;
+            }
+            if (charsUsed > 0)
+            {
+                return charsUsed;
+            }
+        }
+        return 0;
+    }
+
+    private void Fill()
+    {
+        if (_stream.Position != _position)
+        {
+            _stream.Position = _position;
+        }
+        _byteLen = _stream.Read(_bytes, 0, _bytes.Length);
+        _bytePos = 0;
+        _position += _byteLen;
+        _streamEnded = _byteLen == 0;
+    }
+}
