@@ -29,7 +29,7 @@ internal sealed class StringPool
         {
             return value.ToString();
         }
-        var hash = string.GetHashCode(value);
+        var hash = TextHash.Of(value);
         var mask = _entries.Length - 1;
         var slot = hash & mask;
         string? pooled;
