@@ -138,7 +138,6 @@ internal static class DateParser
     /// Reads between <paramref name="min"/> and <paramref name="max"/> ASCII digits starting at <paramref name="start"/>;
     /// the caller checks what follows, so a digit run that is too long fails on the next expected character.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDigits(ReadOnlySpan<char> s, int start, int min, int max, out int value, out int end)
     {
         value = 0;

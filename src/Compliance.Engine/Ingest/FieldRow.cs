@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -31,7 +29,6 @@ internal sealed class FieldRow
     /// <summary>The trimmed value; empty or only white space (full-width too) reads as empty.</summary>
     public ReadOnlySpan<char> this[int field]
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             var column = _columnOfField[field];

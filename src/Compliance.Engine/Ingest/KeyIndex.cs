@@ -31,7 +31,7 @@ internal sealed class KeyIndex<TRecord>
     public int Count { get; private set; }
 
     /// <summary>The hash a key is filed under.</summary>
-    public static int HashOf(string key) => string.GetHashCode(key.AsSpan());
+    public static int HashOf(string key) => TextHash.Of(key);
 
     /// <summary>
     /// Adds <paramref name="key"/> (whose <see cref="HashOf(string)"/> is <paramref name="hash"/>) as the key of
@@ -82,7 +82,7 @@ internal sealed class KeyIndex<TRecord>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryFind(ReadOnlySpan<char> key, out int index)
     {
-        var hash = string.GetHashCode(key);
+        var hash = TextHash.Of(key);
         var mask = _slots.Length - 1;
         var slot = hash & mask;
         long entry;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -24,11 +22,9 @@ internal sealed class RawRow
 
     public ReadOnlySpan<char> this[int column]
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get => column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(int line)
     {
         Line = line;
@@ -60,7 +56,6 @@ internal sealed class RawRow
     /// Holds a whole line of text at once, for a line whose values are its comma-separated slices: they are then
     /// added with <see cref="AddSlice"/>, one copy for the line instead of one per value.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetText(ReadOnlySpan<char> text)
     {
         if (text.Length > _chars.Length)
@@ -72,7 +67,6 @@ internal sealed class RawRow
     }
 
     /// <summary>Adds the value at <paramref name="start"/> of the text given to <see cref="SetText"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddSlice(int start, int length)
     {
         if (Count == _starts.Length)
@@ -119,7 +113,6 @@ internal sealed class RawRow
     }
 
     /// <summary>True when every value is empty or white space: such a row is a blank line, skipped.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsBlank()
     {
         for (var i = 0; i < Count; i++)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -10,12 +8,10 @@ namespace Compliance.Engine.Ingest;
 internal static class Whitespace
 {
     /// <summary>The same answer as <see cref="char.IsWhiteSpace(char)"/> for every char.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Is(char c) =>
         c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c >= '\u007F' && c <= '\u3000' && char.IsWhiteSpace(c);
 
     /// <summary>The same as <see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s)
     {
         var start = 0;
@@ -32,7 +28,6 @@ internal static class Whitespace
     }
 
     /// <summary>True when every char is white space (also for an empty span).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool All(ReadOnlySpan<char> s)
     {
         foreach (var c in s)

@@ -283,4 +283,49 @@ public class CsvCasesTests
 
         data.Cases[1].UnitCode.Should().BeSameAs(data.Cases[0].UnitCode);
     }
+    [Fact]
+    public void Read_ThousandsOfRowsWithBlankLinesBreaksAndBadRows_EveryLineAndCountExact()
+    {
+        // Enough rows for many batches of the read-ahead: blank lines, quoted line breaks, short rows and bad dates
+        // spread through them, each with its physical line worked out here.
+        var lines = new List<string> { "办件编号,事项编码,受理单位编码,受理时间,申请人" };
+        var accepted = new List<(string Id, int Line)>();
+        var rejects = new List<(int Line, string Reason)>();
+        for (var i = 0; i < 6000; i++)
+        {
+            if (i % 250 == 0)
+            {
+                lines.Add("");
+            }
+            var line = lines.Count + 1;
+            if (i % 333 == 0)
+            {
+                lines.Add($"C{i},I1,U1,2025-10-08,\"第一行");
+                lines.Add("第二行\"");
+                accepted.Add(($"C{i}", line));
+            }
+            else if (i % 777 == 0)
+            {
+                lines.Add($"C{i},I1,U1,2025-02-30,A");
+                rejects.Add((line, RejectReason.BadDate));
+            }
+            else if (i % 1001 == 0)
+            {
+                lines.Add($"C{i},I1,U1");
+                rejects.Add((line, RejectReason.BadRow));
+            }
+            else
+            {
+                lines.Add($"C{i},I1,U1,2025-10-08,A{i}");
+                accepted.Add(($"C{i}", line));
+            }
+        }
+
+        var data = Some.Read("cases", Some.Csv([.. lines]));
+
+        data.Cases.Select(c => (c.CaseId, c.Line)).Should().Equal(accepted);
+        data.Rejects.Select(r => (r.Line, r.Reason)).Should().Equal(rejects);
+        data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { Read = 6000, Accepted = accepted.Count, Rejected = rejects.Count });
+        data.Cases[333].Applicant.Should().Be("第一行\n第二行");
+    }
 }

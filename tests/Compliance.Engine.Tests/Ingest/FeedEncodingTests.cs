@@ -1,0 +1,100 @@
+using System.Text;
+using Compliance.Engine.Ingest;
+
+namespace Compliance.Engine.Tests.Ingest;
+
+/// <summary>
+/// The encoding is found by reading the file (strict UTF-8, else GB18030): what a reading in the wrong encoding
+/// accepted, rejected or counted must leave no trace, however far into the file the deciding byte is.
+/// </summary>
+public class FeedEncodingTests
+{
+    private static readonly Encoding Gb18030 = TextEncodingDetector.StrictGb18030;
+
+    [Fact]
+    public void Read_Gb18030WhoseFirstChineseIsFarIn_RowsCountedOnceAsGb18030()
+    {
+        var rows = new List<string> { "case_id,item_code,unit_code,accepted_at,applicant" };
+        for (var i = 0; i < 3000; i++)
+        {
+            rows.Add($"C{i},I1,U1,2025-10-08,A{i}");
+        }
+        rows.Add("C7,I1,U1,2025-10-08,A7");
+        rows.Add("C8,I1,U2,2025-10-08,A8");
+        rows.Add("C9000,I1,U1,2025-13-01,A");
+        rows.Add("C9001,I1,U1,2025-10-08,张三");
+        var bytes = Gb18030.GetBytes(Some.Csv([.. rows]));
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        data.Files.Should().ContainSingle().Which.Encoding.Should().Be(DetectedEncoding.Gb18030Name);
+        data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { Read = 3004, Accepted = 3001, Rejected = 2, Duplicate = 1 });
+        data.Rejects.Select(r => (r.Line, r.Reason)).Should().Equal((3003, RejectReason.DuplicateKey), (3004, RejectReason.BadDate));
+        data.Rejects[0].Message.Should().Contain("cases.csv 第 10 行");
+        data.Cases.Should().HaveCount(3001);
+        data.Cases[^1].Applicant.Should().Be("张三");
+    }
+
+    [Fact]
+    public void Read_RowsThenAByteNeitherEncodingHas_WholeFileUndecodableAndNothingKept()
+    {
+        var text = Some.Csv([Some.CasesHeader + ",备注", .. Enumerable.Range(0, 3000).Select(i => Some.CaseRow(id: $"C{i}") + ",")]);
+        var bytes = Encoding.UTF8.GetBytes(text).Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        data.Cases.Should().BeEmpty();
+        data.UnknownColumns.Should().BeEmpty();
+        data.Rejects.Should().ContainSingle().Which.Message.Should().Contain("既不是 UTF-8 也不是 GB18030");
+        data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { FilesRejected = 1 });
+        data.Files.Should().ContainSingle().Which.Encoding.Should().Be(DetectedEncoding.UndecodableName);
+    }
+
+    [Fact]
+    public void Read_MissingColumnsAndAnUndecodableByteLater_ReportedAsUndecodable()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Some.Csv("办件编号,受理时间", "C1,2025-10-08")).Concat(new byte[] { 0x81, 0x0A }).ToArray();
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        reject.Reason.Should().Be(RejectReason.BadFile);
+        reject.Message.Should().Contain("既不是 UTF-8 也不是 GB18030");
+    }
+
+    [Fact]
+    public void Read_MissingColumnsInGb18030_MissingColumnsReportedOnce()
+    {
+        var bytes = Gb18030.GetBytes(Some.Csv("办件编号,受理时间", "C1,2025-10-08"));
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        data.Rejects.Should().ContainSingle().Which.Reason.Should().Be(RejectReason.MissingColumn);
+        data.Stats["cases"].FilesRejected.Should().Be(1);
+        data.Files.Should().ContainSingle().Which.Encoding.Should().Be(DetectedEncoding.Gb18030Name);
+    }
+
+    [Fact]
+    public void ReadFolder_JsonInGb18030AfterCsv_KeysCheckedAgainstTheCsvOnce()
+    {
+        var json = """
+            [
+              {"办件编号": "C2", "事项编码": "I1", "受理单位编码": "U1", "受理时间": "2025-10-08", "事项名称": "食品经营许可"},
+              {"办件编号": "C1", "事项编码": "I1", "受理单位编码": "U1", "受理时间": "2025-10-08"},
+              {"办件编号": "C3", "事项编码": "I1", "受理单位编码": "U9", "受理时间": "2025-10-08"}
+            ]
+            """;
+        using var folder = new TempFolder()
+            .With("cases.csv", Some.Csv(Some.CasesHeader, Some.CaseRow(id: "C1"), Some.CaseRow(id: "C3")))
+            .With("cases.json", Gb18030.GetBytes(json));
+
+        var data = FeedReader.ReadFolder(folder.Path, Some.Stages());
+
+        data.Files.Select(f => f.Encoding).Should().Equal(DetectedEncoding.Utf8Name, DetectedEncoding.Gb18030Name);
+        data.Cases.Select(c => (c.CaseId, c.ItemName)).Should().Equal(("C1", null), ("C3", null), ("C2", "食品经营许可"));
+        data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { Read = 5, Accepted = 3, Rejected = 1, Duplicate = 1 });
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.File, reject.Line, reject.Reason).Should().Be(("cases.json", 4, RejectReason.DuplicateKey));
+        reject.Message.Should().Contain("cases.csv 第 3 行");
+    }
+}
