@@ -196,11 +196,26 @@ internal sealed class Judgement
         {
             return;
         }
-        var session = CrossRecordRules.NewSession();
-        session.Insert(new StageOrderPolicy(RuleSet.Stages, AsOf));
-        session.InsertAll(Data.Stages.Where(s => s.StartedOn <= AsOf && withPrerequisites.Contains(s.ProjectCode)));
-        session.Fire();
-        foreach (var breach in session.Query<StageOrderBreach>())
+        // Projects are independent: one NRules session per group of projects, the groups on every core.
+        var groups = Math.Max(1, Environment.ProcessorCount);
+        var byGroup = Enumerable.Range(0, groups).Select(_ => new List<StageRecord>()).ToArray();
+        foreach (var s in Data.Stages)
+        {
+            if (s.StartedOn <= AsOf && withPrerequisites.Contains(s.ProjectCode))
+            {
+                byGroup[(StringComparer.Ordinal.GetHashCode(s.ProjectCode) & int.MaxValue) % groups].Add(s);
+            }
+        }
+        var breaches = new List<StageOrderBreach>[groups];
+        Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = _threads }, g =>
+        {
+            var session = CrossRecordRules.NewSession();
+            session.Insert(new StageOrderPolicy(RuleSet.Stages, AsOf));
+            session.InsertAll(byGroup[g]);
+            session.Fire();
+            breaches[g] = session.Query<StageOrderBreach>().ToList();
+        });
+        foreach (var breach in breaches.SelectMany(b => b))
         {
             var s = breach.Stage;
             var missing = breach.Missing
