@@ -20,41 +20,40 @@ public static class FindingsWriter
     public static void Write(Stream output, IEnumerable<Finding> findings)
     {
         using var text = Utf8Output.Open(output);
+        // One JSON writer for the whole file: each finding is a top-level object followed by a line break.
+        using var json = new JsonTextWriter(text) { Formatting = Formatting.None, CloseOutput = false };
         foreach (var finding in findings)
         {
-            WriteLine(text, finding);
+            WriteLine(json, text, finding);
         }
     }
 
-    private static void WriteLine(TextWriter text, Finding f)
+    private static void WriteLine(JsonTextWriter json, TextWriter text, Finding f)
     {
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None, CloseOutput = false })
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("rule");
-            json.WriteValue(f.Rule);
-            json.WritePropertyName("severity");
-            json.WriteValue(f.Severity.ToCode());
-            json.WritePropertyName("subject");
-            json.WriteValue(f.Subject);
-            json.WritePropertyName("unit");
-            json.WriteValue(f.Unit);
-            json.WritePropertyName("asOf");
-            json.WriteValue(EvidenceJson.Date(f.AsOf));
-            json.WritePropertyName("occurredOn");
-            json.WriteValue(EvidenceJson.Date(f.OccurredOn));
-            json.WritePropertyName("message");
-            json.WriteValue(f.Message);
-            json.WritePropertyName("basis");
-            json.WriteValue(f.Basis);
-            json.WritePropertyName("evidence");
-            EvidenceJson.WriteObject(json, f.Evidence);
-            json.WritePropertyName("ruleSet");
-            json.WriteValue(f.RuleSet);
-            json.WritePropertyName("fingerprint");
-            json.WriteValue(f.Fingerprint);
-            json.WriteEndObject();
-        }
+        json.WriteStartObject();
+        json.WritePropertyName("rule");
+        json.WriteValue(f.Rule);
+        json.WritePropertyName("severity");
+        json.WriteValue(f.Severity.ToCode());
+        json.WritePropertyName("subject");
+        json.WriteValue(f.Subject);
+        json.WritePropertyName("unit");
+        json.WriteValue(f.Unit);
+        json.WritePropertyName("asOf");
+        json.WriteValue(EvidenceJson.Date(f.AsOf));
+        json.WritePropertyName("occurredOn");
+        json.WriteValue(EvidenceJson.Date(f.OccurredOn));
+        json.WritePropertyName("message");
+        json.WriteValue(f.Message);
+        json.WritePropertyName("basis");
+        json.WriteValue(f.Basis);
+        json.WritePropertyName("evidence");
+        EvidenceJson.WriteObject(json, f.Evidence);
+        json.WritePropertyName("ruleSet");
+        json.WriteValue(f.RuleSet);
+        json.WritePropertyName("fingerprint");
+        json.WriteValue(f.Fingerprint);
+        json.WriteEndObject();
         text.Write('\n');
     }
 }
