@@ -38,8 +38,7 @@ internal sealed class RawRow
     {
         if (Count == _starts.Length)
         {
-            Array.Resize(ref _starts, Count * 2);
-            Array.Resize(ref _lengths, Count * 2);
+            GrowFields();
         }
         if (_length + value.Length > _chars.Length)
         {
@@ -53,8 +52,8 @@ internal sealed class RawRow
     }
 
     /// <summary>
-    /// Holds a whole line of text at once, for a line whose values are its comma-separated slices: they are then
-    /// added with <see cref="AddSlice"/>, one copy for the line instead of one per value.
+    /// Holds a whole line of text at once, for a line whose values are slices of it (<see cref="SetSlices"/>): one
+    /// copy for the line instead of one per value.
     /// </summary>
     public void SetText(ReadOnlySpan<char> text)
     {
@@ -66,17 +65,20 @@ internal sealed class RawRow
         _length = text.Length;
     }
 
-    /// <summary>Adds the value at <paramref name="start"/> of the text given to <see cref="SetText"/>.</summary>
-    public void AddSlice(int start, int length)
+    /// <summary>
+    /// Makes the row <paramref name="count"/> values long, to be given as slices of the text of <see cref="SetText"/>:
+    /// the caller fills in where each starts and how long it is.
+    /// </summary>
+    public void SetSlices(int count, out Span<int> starts, out Span<int> lengths)
     {
-        if (Count == _starts.Length)
+        while (_starts.Length < count)
         {
-            Array.Resize(ref _starts, Count * 2);
-            Array.Resize(ref _lengths, Count * 2);
+            Count = _starts.Length;
+            GrowFields();
         }
-        _starts[Count] = start;
-        _lengths[Count] = length;
-        Count++;
+        Count = count;
+        starts = _starts.AsSpan(0, count);
+        lengths = _lengths.AsSpan(0, count);
     }
 
     /// <summary>Appends one char to the value being built by <see cref="BeginValue"/>/<see cref="EndValue"/>.</summary>
@@ -94,8 +96,7 @@ internal sealed class RawRow
     {
         if (Count == _starts.Length)
         {
-            Array.Resize(ref _starts, Count * 2);
-            Array.Resize(ref _lengths, Count * 2);
+            GrowFields();
         }
         _starts[Count] = _length;
     }
@@ -123,5 +124,12 @@ internal sealed class RawRow
             }
         }
         return true;
+    }
+
+    /// <summary>Kept out of the adding methods, which stay small enough to be inlined into the per-field loops.</summary>
+    private void GrowFields()
+    {
+        Array.Resize(ref _starts, Count * 2);
+        Array.Resize(ref _lengths, Count * 2);
     }
 }
