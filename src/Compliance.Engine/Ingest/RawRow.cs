@@ -20,10 +20,8 @@ internal sealed class RawRow
 
     public string BadRowValue { get; private set; } = "";
 
-    public ReadOnlySpan<char> this[int column]
-    {
-        get => column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
-    }
+    public ReadOnlySpan<char> this[int column] =>
+        column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
 
     public void Start(int line)
     {
@@ -38,7 +36,7 @@ internal sealed class RawRow
     {
         if (Count == _starts.Length)
         {
-            GrowFields();
+            GrowFields(Count + 1);
         }
         if (_length + value.Length > _chars.Length)
         {
@@ -71,10 +69,9 @@ internal sealed class RawRow
     /// </summary>
     public void SetSlices(int count, out Span<int> starts, out Span<int> lengths)
     {
-        while (_starts.Length < count)
+        if (_starts.Length < count)
         {
-            Count = _starts.Length;
-            GrowFields();
+            GrowFields(count);
         }
         Count = count;
         starts = _starts.AsSpan(0, count);
@@ -96,7 +93,7 @@ internal sealed class RawRow
     {
         if (Count == _starts.Length)
         {
-            GrowFields();
+            GrowFields(Count + 1);
         }
         _starts[Count] = _length;
     }
@@ -127,9 +124,10 @@ internal sealed class RawRow
     }
 
     /// <summary>Kept out of the adding methods, which stay small enough to be inlined into the per-field loops.</summary>
-    private void GrowFields()
+    private void GrowFields(int needed)
     {
-        Array.Resize(ref _starts, Count * 2);
-        Array.Resize(ref _lengths, Count * 2);
+        var length = Math.Max(_starts.Length * 2, needed);
+        Array.Resize(ref _starts, length);
+        Array.Resize(ref _lengths, length);
     }
 }
