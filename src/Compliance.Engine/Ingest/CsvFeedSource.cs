@@ -130,12 +130,13 @@ internal sealed class CsvFeedSource : FeedSource
         var line = r.Span;
         row.SetText(line);
         ref var start = ref MemoryMarshal.GetReference(line);
-        for (var i = 0; i < r.ColCount; i++)
+        row.SetSlices(r.ColCount, out var starts, out var lengths);
+        for (var i = 0; i < starts.Length; i++)
         {
             var col = r[i].Span;
             // An empty span need not point into the row; its place does not matter.
-            var offset = col.IsEmpty ? 0 : (int)(Unsafe.ByteOffset(ref start, ref MemoryMarshal.GetReference(col)) / sizeof(char));
-            row.AddSlice(offset, col.Length);
+            starts[i] = col.IsEmpty ? 0 : (int)(Unsafe.ByteOffset(ref start, ref MemoryMarshal.GetReference(col)) / sizeof(char));
+            lengths[i] = col.Length;
         }
     }
 

@@ -20,10 +20,8 @@ internal sealed class RawRow
 
     public string BadRowValue { get; private set; } = "";
 
-    public ReadOnlySpan<char> this[int column]
-    {
-        get => column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
-    }
+    public ReadOnlySpan<char> this[int column] =>
+        column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
 
     public void Start(int line)
     {
@@ -38,8 +36,7 @@ internal sealed class RawRow
     {
         if (Count == _starts.Length)
         {
-            Array.Resize(ref _starts, Count * 2);
-            Array.Resize(ref _lengths, Count * 2);
+            GrowFields(Count + 1);
         }
         if (_length + value.Length > _chars.Length)
         {
@@ -53,8 +50,8 @@ internal sealed class RawRow
     }
 
     /// <summary>
-    /// Holds a whole line of text at once, for a line whose values are its comma-separated slices: they are then
-    /// added with <see cref="AddSlice"/>, one copy for the line instead of one per value.
+    /// Holds a whole line of text at once, for a line whose values are slices of it (<see cref="SetSlices"/>): one
+    /// copy for the line instead of one per value.
     /// </summary>
     public void SetText(ReadOnlySpan<char> text)
     {
@@ -66,17 +63,19 @@ internal sealed class RawRow
         _length = text.Length;
     }
 
-    /// <summary>Adds the value at <paramref name="start"/> of the text given to <see cref="SetText"/>.</summary>
-    public void AddSlice(int start, int length)
+    /// <summary>
+    /// Makes the row <paramref name="count"/> values long, to be given as slices of the text of <see cref="SetText"/>:
+    /// the caller fills in where each starts and how long it is.
+    /// </summary>
+    public void SetSlices(int count, out Span<int> starts, out Span<int> lengths)
     {
-        if (Count == _starts.Length)
+        if (_starts.Length < count)
         {
-            Array.Resize(ref _starts, Count * 2);
-            Array.Resize(ref _lengths, Count * 2);
+            GrowFields(count);
         }
-        _starts[Count] = start;
-        _lengths[Count] = length;
-        Count++;
+        Count = count;
+        starts = _starts.AsSpan(0, count);
+        lengths = _lengths.AsSpan(0, count);
     }
 
     /// <summary>Appends one char to the value being built by <see cref="BeginValue"/>/<see cref="EndValue"/>.</summary>
@@ -94,8 +93,7 @@ internal sealed class RawRow
     {
         if (Count == _starts.Length)
         {
-            Array.Resize(ref _starts, Count * 2);
-            Array.Resize(ref _lengths, Count * 2);
+            GrowFields(Count + 1);
         }
         _starts[Count] = _length;
     }
@@ -123,5 +121,13 @@ internal sealed class RawRow
             }
         }
         return true;
+    }
+
+    /// <summary>Kept out of the adding methods, which stay small enough to be inlined into the per-field loops.</summary>
+    private void GrowFields(int needed)
+    {
+        var length = Math.Max(_starts.Length * 2, needed);
+        Array.Resize(ref _starts, length);
+        Array.Resize(ref _lengths, length);
     }
 }

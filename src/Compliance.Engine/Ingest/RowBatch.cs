@@ -1,5 +1,5 @@
-using System.Runtime.ExceptionServices;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -42,6 +42,9 @@ internal sealed class RowBatch<TRecord>
     public string?[] Keys { get; }
 
     public int[] KeyHashes { get; }
+
+    /// <summary>Kept by <see cref="RowPipeline{TRecord}"/> under its lock.</summary>
+    public BatchState State { get; set; }
 
     /// <summary>True for the last batch of a file.</summary>
     public bool Ended { get; set; }

@@ -1,28 +1,34 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// Reads a source's rows on a second thread while the calling thread accepts them: decoding, splitting (and
-/// hashing the bytes) overlap with building records and checking keys. Batches come back in reading order. The
-/// reading thread also parses a batch when the accepting thread is behind, so that parsing, the larger half of
-/// the work, is shared out; the accepting thread parses the batches that reach it unparsed. What is accepted
-/// does not depend on which thread parsed a row: parsing depends on the row alone.
+/// hashing the bytes) overlap with building records and checking keys. Batches come back in reading order.
+/// Parsing, the larger part of the work, is shared: the accepting thread parses the batches it reaches unparsed,
+/// and the reading thread, whenever the accepting thread has enough parsing queued up (or no batch is free to read
+/// into), parses the newest queued batch. What is accepted does not depend on which thread parsed a row: parsing
+/// depends on the row alone.
 /// </summary>
 internal sealed class RowPipeline<TRecord> : IDisposable
     where TRecord : class
 {
     private const int BatchRows = 1024;
-    private const int Batches = 6;
+    private const int Batches = 8;
+
+    /// <summary>Unparsed batches queued for the accepting thread before the reading thread starts parsing some itself.</summary>
+    private const int ParseAheadBacklog = 2;
 
     private readonly FeedSource _source;
     private readonly RowParser<TRecord> _parser;
     private readonly FieldRow _view;
-    private readonly BlockingCollection<RowBatch<TRecord>> _free = new(new ConcurrentQueue<RowBatch<TRecord>>());
-    private readonly BlockingCollection<RowBatch<TRecord>> _filled = new(new ConcurrentQueue<RowBatch<TRecord>>());
-    private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
+
+    // Guarded by _gate: the free batches, the filled ones in reading order (_filled[0] is the next), their states.
+    private readonly object _gate = new();
+    private readonly Stack<RowBatch<TRecord>> _free = new();
+    private readonly List<RowBatch<TRecord>> _filled = [];
+    private bool _stopping;
 
     /// <param name="source">Read only by the pipeline's thread from now on, until <see cref="Dispose"/>.</param>
     /// <param name="readAheadParser">Used only by the pipeline's thread.</param>
@@ -34,76 +40,156 @@ internal sealed class RowPipeline<TRecord> : IDisposable
         _view = view.Copy();
         for (var i = 0; i < Batches; i++)
         {
-            _free.Add(new RowBatch<TRecord>(BatchRows));
+            _free.Push(new RowBatch<TRecord>(BatchRows));
         }
         _thread = new Thread(ReadAhead) { IsBackground = true, Name = "ingest read-ahead" };
         _thread.Start();
     }
 
-    /// <summary>The next batch in reading order; the last one says <see cref="RowBatch{TRecord}.Ended"/>. Give each back with <see cref="Recycle"/>.</summary>
-    public RowBatch<TRecord> Next() => _filled.Take();
+    /// <summary>
+    /// The next batch in reading order; the last one says <see cref="RowBatch{TRecord}.Ended"/>. One that is not
+    /// <see cref="RowBatch{TRecord}.Parsed"/> is the caller's to parse. Give each back with <see cref="Recycle"/>.
+    /// </summary>
+    public RowBatch<TRecord> Next()
+    {
+        lock (_gate)
+        {
+            while (_filled.Count == 0 || _filled[0].State == BatchState.Parsing)
+            {
+                Monitor.Wait(_gate);
+            }
+            var batch = _filled[0];
+            _filled.RemoveAt(0);
+            return batch;
+        }
+    }
 
     public void Recycle(RowBatch<TRecord> batch)
     {
         batch.Reset();
-        _free.Add(batch);
+        lock (_gate)
+        {
+            _free.Push(batch);
+            Monitor.PulseAll(_gate);
+        }
     }
 
     public void Dispose()
     {
-        _stop.Cancel();
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.PulseAll(_gate);
+        }
         _thread.Join();
-        _stop.Dispose();
-        _free.Dispose();
-        _filled.Dispose();
     }
 
     private void ReadAhead()
     {
-        try
+        var lastLine = 0;
+        while (true)
         {
-            var lastLine = 0;
-            var ended = false;
-            while (!ended)
+            RowBatch<TRecord>? batch;
+            RowBatch<TRecord>? toParse;
+            lock (_gate)
             {
-                var batch = _free.Take(_stop.Token);
-                try
+                while (!TakeWork(out batch, out toParse))
                 {
-                    while (batch.Count < batch.Capacity)
+                    if (_stopping)
                     {
-                        var raw = batch.Rows[batch.Count];
-                        // A source that throws before starting a row leaves the line of the row before it.
-                        raw.Start(lastLine);
-                        if (!_source.MoveNext(raw))
-                        {
-                            ended = true;
-                            break;
-                        }
-                        lastLine = raw.Line;
-                        if (raw.BadRowMessage is null && raw.IsBlank())
-                        {
-                            continue;
-                        }
-                        batch.Count++;
+                        return;
                     }
+                    Monitor.Wait(_gate);
                 }
-                catch (Exception e)
+                if (_stopping)
                 {
-                    batch.Error = ExceptionDispatchInfo.Capture(e);
-                    batch.ErrorLine = batch.Rows[batch.Count].Line;
-                    ended = true;
+                    return;
                 }
-                batch.Ended = ended;
-                if (!ended && _filled.Count > 0)
+            }
+            if (toParse is not null)
+            {
+                ParseHere(toParse);
+                lock (_gate)
                 {
-                    ParseHere(batch);
+                    toParse.State = toParse.Parsed ? BatchState.Parsed : BatchState.Unparsed;
+                    Monitor.PulseAll(_gate);
                 }
-                _filled.Add(batch, _stop.Token);
+                continue;
+            }
+            var ended = Fill(batch!, ref lastLine);
+            lock (_gate)
+            {
+                batch!.State = BatchState.Unparsed;
+                _filled.Add(batch);
+                Monitor.PulseAll(_gate);
+            }
+            if (ended)
+            {
+                return;
             }
         }
-        catch (OperationCanceledException)
+    }
+
+    /// <summary>Under the gate: a batch to parse when the accepting thread has enough queued, else a free batch to fill.</summary>
+    private bool TakeWork(out RowBatch<TRecord>? toFill, out RowBatch<TRecord>? toParse)
+    {
+        toFill = null;
+        toParse = null;
+        var unparsed = 0;
+        var newest = -1;
+        for (var i = 0; i < _filled.Count; i++)
         {
-            // The accepting thread gave up on the file; nothing more to hand over.
+            if (_filled[i].State == BatchState.Unparsed)
+            {
+                unparsed++;
+                newest = i;
+            }
+        }
+        if (newest > 0 && (unparsed >= ParseAheadBacklog || _free.Count == 0))
+        {
+            // Never the first in line: the accepting thread is about to take that one.
+            toParse = _filled[newest];
+            toParse.State = BatchState.Parsing;
+            return true;
+        }
+        if (_free.Count > 0)
+        {
+            toFill = _free.Pop();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Reads rows into the batch; true when the source has no more (or failed).</summary>
+    private bool Fill(RowBatch<TRecord> batch, ref int lastLine)
+    {
+        try
+        {
+            while (batch.Count < batch.Capacity)
+            {
+                var raw = batch.Rows[batch.Count];
+                // A source that throws before starting a row leaves the line of the row before it.
+                raw.Start(lastLine);
+                if (!_source.MoveNext(raw))
+                {
+                    batch.Ended = true;
+                    return true;
+                }
+                lastLine = raw.Line;
+                if (raw.BadRowMessage is null && raw.IsBlank())
+                {
+                    continue;
+                }
+                batch.Count++;
+            }
+            return false;
+        }
+        catch (Exception e)
+        {
+            batch.Error = ExceptionDispatchInfo.Capture(e);
+            batch.ErrorLine = batch.Rows[batch.Count].Line;
+            batch.Ended = true;
+            return true;
         }
     }
 

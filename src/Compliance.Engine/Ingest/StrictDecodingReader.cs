@@ -5,7 +5,8 @@ namespace Compliance.Engine.Ingest;
 /// <summary>
 /// Text of a stream through a strict decoder: bytes that are not valid in the encoding throw
 /// <see cref="DecoderFallbackException"/>, also an incomplete sequence at the end. Decodes straight into the
-/// caller's buffer (Sep's), without a char buffer of its own in between. Reads from its own position, so that
+/// caller's buffer (Sep's), without a char buffer of its own in between; GB18030 through
+/// <see cref="Gb18030Decoder"/>. Reads from its own position, so that
 /// after a second reader was opened over the same stream it can still be read to the end
 /// (<see cref="ReadToEndOfStream"/>).
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed class StrictDecodingReader : TextReader
 
     private readonly Stream _stream;
     private readonly Decoder _decoder;
+    private readonly Gb18030Decoder? _gb18030;
     private readonly byte[] _bytes = new byte[ByteBufferSize];
     private readonly char[] _spill = new char[MinDirectChars];
     private long _position;
@@ -28,11 +30,15 @@ internal sealed class StrictDecodingReader : TextReader
     private bool _streamEnded;
     private bool _flushed;
 
+    // The bytes left are a sequence cut off by the end of the buffer: they wait for the next read.
+    private bool _waitingForBytes;
+
     public StrictDecodingReader(Stream stream, long position, Encoding encoding)
     {
         _stream = stream;
         _position = position;
         _decoder = encoding.GetDecoder();
+        _gb18030 = encoding.CodePage == TextEncodingDetector.StrictGb18030.CodePage ? new Gb18030Decoder() : null;
     }
 
     /// <summary>True once every byte was decoded, including the check for an incomplete sequence at the end.</summary>
@@ -96,14 +102,26 @@ internal sealed class StrictDecodingReader : TextReader
     {
         while (!_flushed)
         {
-            if (_bytePos == _byteLen && !_streamEnded)
+            if (!_streamEnded && (_bytePos == _byteLen || _waitingForBytes))
             {
                 Fill();
+                _waitingForBytes = false;
             }
-            var flush = _streamEnded && _bytePos == _byteLen;
-            _decoder.Convert(_bytes.AsSpan(_bytePos, _byteLen - _bytePos), chars, flush, out var bytesUsed, out var charsUsed, out var completed);
+            var input = _bytes.AsSpan(_bytePos, _byteLen - _bytePos);
+            int bytesUsed;
+            int charsUsed;
+            bool completed;
+            if (_gb18030 is { } gb18030)
+            {
+                gb18030.Convert(input, chars, _streamEnded, out bytesUsed, out charsUsed);
+                completed = bytesUsed == input.Length;
+            }
+            else
+            {
+                _decoder.Convert(input, chars, _streamEnded, out bytesUsed, out charsUsed, out completed);
+            }
             _bytePos += bytesUsed;
-            if (flush && completed)
+            if (_streamEnded && completed)
             {
                 _flushed = true;
             }
@@ -111,19 +129,25 @@ internal sealed class StrictDecodingReader : TextReader
             {
                 return charsUsed;
             }
+            _waitingForBytes = bytesUsed == 0 && !_streamEnded;
         }
         return 0;
     }
 
+    /// <summary>Reads the next bytes after those not decoded yet.</summary>
     private void Fill()
     {
+        var rest = _byteLen - _bytePos;
+        _bytes.AsSpan(_bytePos, rest).CopyTo(_bytes);
+        _bytePos = 0;
+        _byteLen = rest;
         if (_stream.Position != _position)
         {
             _stream.Position = _position;
         }
-        _byteLen = _stream.Read(_bytes, 0, _bytes.Length);
-        _bytePos = 0;
-        _position += _byteLen;
-        _streamEnded = _byteLen == 0;
+        var read = _stream.Read(_bytes, rest, _bytes.Length - rest);
+        _position += read;
+        _byteLen += read;
+        _streamEnded = read == 0;
     }
 }

@@ -328,4 +328,16 @@ public class CsvCasesTests
         data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { Read = 6000, Accepted = accepted.Count, Rejected = rejects.Count });
         data.Cases[333].Applicant.Should().Be("第一行\n第二行");
     }
+    [Fact]
+    public void Read_RowsWiderThanSixteenColumns_EachValueInItsColumn()
+    {
+        var extra = string.Join(",", Enumerable.Range(1, 14).Select(i => $"x{i}"));
+        var data = Some.Read("cases", Some.Csv(
+            $"{extra},办件编号,事项编码,受理单位编码,受理时间,申请人",
+            $"{extra},C1,I1,U1,2025-10-08,张三",
+            $"{extra},C2,I1,U1,2025-10-08,\"李,四\""));
+
+        data.Rejects.Should().BeEmpty();
+        data.Cases.Select(c => (c.CaseId, c.Applicant)).Should().Equal(("C1", "张三"), ("C2", "李,四"));
+    }
 }
