@@ -28,6 +28,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     ]);
 
     private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
+    private string? _previousCaseId;
 
     public ChargeRowParser(Func<ReadOnlySpan<char>, string?> acceptedCaseId)
     {
@@ -73,13 +74,26 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
 
     public override int LineOf(ChargeRecord record) => record.Line;
 
-    /// <summary>Optional; a known case's id is shared with the case (millions of charges name a few hundred thousand cases).</summary>
+    /// <summary>
+    /// Optional; a known case's id is shared with the case (millions of charges name a few hundred thousand cases),
+    /// and so is the id of the row before when it names the same case, as the charges of a case tend to follow
+    /// each other.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryCaseId(FieldRow row, out string? caseId, out RowProblem problem)
     {
         var span = row[CaseId];
         problem = default;
-        caseId = span.IsEmpty ? null : _acceptedCaseId(span) ?? span.ToString();
+        if (span.IsEmpty)
+        {
+            caseId = null;
+            return true;
+        }
+        if (_previousCaseId is null || !span.SequenceEqual(_previousCaseId))
+        {
+            _previousCaseId = _acceptedCaseId(span) ?? span.ToString();
+        }
+        caseId = _previousCaseId;
         return true;
     }
 

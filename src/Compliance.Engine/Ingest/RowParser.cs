@@ -13,14 +13,14 @@ namespace Compliance.Engine.Ingest;
 internal abstract class RowParser<TRecord>
     where TRecord : class
 {
+    // One pool per field: a field's few codes stay in a small table that stays in the cache, instead of sharing
+    // one with a field of a hundred thousand names. Made on first use, as the schema is the subclass's.
+    private StringPool?[] _pools = [];
+
     public abstract FeedSchema Schema { get; }
 
     /// <summary>The schema field a duplicate-key reject points at.</summary>
     public virtual int KeyField => 0;
-
-    // One pool per field: a field's few codes stay in a small table that stays in the cache, instead of sharing
-    // one with a field of a hundred thousand names. Made on first use, as the schema is the subclass's.
-    private StringPool?[] _pools = [];
 
     public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
 

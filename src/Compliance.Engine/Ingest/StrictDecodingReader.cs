@@ -5,10 +5,9 @@ namespace Compliance.Engine.Ingest;
 /// <summary>
 /// Text of a stream through a strict decoder: bytes that are not valid in the encoding throw
 /// <see cref="DecoderFallbackException"/>, also an incomplete sequence at the end. Decodes straight into the
-/// caller's buffer (Sep's), without a char buffer of its own in between; GB18030 through
-/// <see cref="Gb18030Decoder"/>. Reads from its own position, so that
-/// after a second reader was opened over the same stream it can still be read to the end
-/// (<see cref="ReadToEndOfStream"/>).
+/// caller's buffer (Sep's), without a char buffer of its own in between; strict GB18030 through
+/// <see cref="Gb18030Decoder"/>. Reads from its own position, so that after a second reader was opened over the
+/// same stream it can still be read to the end (<see cref="ReadToEndOfStream"/>).
 /// </summary>
 internal sealed class StrictDecodingReader : TextReader
 {
@@ -38,7 +37,7 @@ internal sealed class StrictDecodingReader : TextReader
         _stream = stream;
         _position = position;
         _decoder = encoding.GetDecoder();
-        _gb18030 = encoding.CodePage == TextEncodingDetector.StrictGb18030.CodePage ? new Gb18030Decoder() : null;
+        _gb18030 = ReferenceEquals(encoding, TextEncodingDetector.StrictGb18030) ? new Gb18030Decoder() : null;
     }
 
     /// <summary>True once every byte was decoded, including the check for an incomplete sequence at the end.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Compliance.Engine.Ingest;
@@ -13,6 +14,7 @@ internal static class TextHash
 {
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Of(ReadOnlySpan<char> text)
     {
         var bytes = MemoryMarshal.AsBytes(text);
