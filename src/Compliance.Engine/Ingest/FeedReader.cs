@@ -2,7 +2,10 @@ using Compliance.Engine.Catalog;
 
 namespace Compliance.Engine.Ingest;
 
-/// <summary>Reads a data folder's feeds (feeds.md) into records and rejects.</summary>
+/// <summary>
+/// Reads a data folder's feeds (feeds.md) into records and rejects. Each file is read once (hashed, decoded and
+/// split on a second thread, parsed on both); the result is that of reading it row by row on one thread.
+/// </summary>
 public static class FeedReader
 {
     /// <summary>
