@@ -30,6 +30,9 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     private readonly List<RowBatch<TRecord>> _filled = [];
     private bool _stopping;
 
+    // Batches are made as reading gets ahead, so that a small file costs one or two.
+    private int _made;
+
     /// <param name="source">Read only by the pipeline's thread from now on, until <see cref="Dispose"/>.</param>
     /// <param name="readAheadParser">Used only by the pipeline's thread.</param>
     /// <param name="view">The header mapping, for the pipeline's thread; it gets its own copy.</param>
@@ -38,10 +41,6 @@ internal sealed class RowPipeline<TRecord> : IDisposable
         _source = source;
         _parser = readAheadParser;
         _view = view.Copy();
-        for (var i = 0; i < Batches; i++)
-        {
-            _free.Push(new RowBatch<TRecord>(BatchRows));
-        }
         _thread = new Thread(ReadAhead) { IsBackground = true, Name = "ingest read-ahead" };
         _thread.Start();
     }
@@ -144,6 +143,11 @@ internal sealed class RowPipeline<TRecord> : IDisposable
                 unparsed++;
                 newest = i;
             }
+        }
+        if (_free.Count == 0 && _made < Batches)
+        {
+            _free.Push(new RowBatch<TRecord>(BatchRows));
+            _made++;
         }
         if (newest > 0 && (unparsed >= ParseAheadBacklog || _free.Count == 0))
         {
