@@ -129,14 +129,15 @@ internal sealed class FeedIngest
                 Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
                 return;
             }
-            catch (DecoderFallbackException) when (!bom)
+            catch (DecoderFallbackException)
             {
                 Rollback(state, fileName, mark);
             }
         }
         Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), DetectedEncoding.UndecodableName));
-        RejectFile(feed, fileName, [], RejectReason.BadFile,
-            $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
+        RejectFile(feed, fileName, [], RejectReason.BadFile, bom
+            ? $"文件 {fileName} 以 UTF-8 BOM 开头，但含有不是 UTF-8 的字节，无法解码，整个文件未读入"
+            : $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
     }
 
     private void ReadSource<TRecord>(FeedState<TRecord> state, Func<FeedSource> open, string fileName)

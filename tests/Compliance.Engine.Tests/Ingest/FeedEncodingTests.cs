@@ -51,6 +51,19 @@ public class FeedEncodingTests
     }
 
     [Fact]
+    public void Read_Utf8BomThenAnInvalidByte_WholeFileRejectedNotThrown()
+    {
+        var text = Some.Csv([Some.CasesHeader, .. Enumerable.Range(0, 2000).Select(i => Some.CaseRow(id: $"C{i}"))]);
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(text)).Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        data.Cases.Should().BeEmpty();
+        data.Rejects.Should().ContainSingle().Which.Message.Should().Contain("UTF-8 BOM").And.Contain("无法解码");
+        data.Files.Should().ContainSingle().Which.Encoding.Should().Be(DetectedEncoding.UndecodableName);
+    }
+
+    [Fact]
     public void Read_MissingColumnsAndAnUndecodableByteLater_ReportedAsUndecodable()
     {
         var bytes = Encoding.UTF8.GetBytes(Some.Csv("办件编号,受理时间", "C1,2025-10-08")).Concat(new byte[] { 0x81, 0x0A }).ToArray();
