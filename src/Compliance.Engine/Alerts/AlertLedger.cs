@@ -348,5 +348,5 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
     private static bool? ClockOpenOf(Finding finding) =>
         AlertKey.FamilyOf(finding.Rule) is not null && finding.Evidence.TryGet("open", out var v) && v is bool b ? b : null;
 
-    private static string ConclusionOf(Finding finding) => finding.Subject.StartsWith("case:", StringComparison.Ordinal) ? "办件已办结" : "环节已完成";
+    private static string ConclusionOf(Finding finding) => finding.Subject.StartsWith(Subjects.CasePrefix, StringComparison.Ordinal) ? "办件已办结" : "环节已完成";
 }

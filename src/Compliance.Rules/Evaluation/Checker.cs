@@ -49,20 +49,20 @@ public sealed class Checker
         get
         {
             var list = new List<(string, string)>();
-            list.AddRange(CaseRules.Select(r => (r.Name, "case:")));
-            list.AddRange(StageRules.Select(r => (r.Name, "stage:")));
+            list.AddRange(CaseRules.Select(r => (r.Name, Subjects.CasePrefix)));
+            list.AddRange(StageRules.Select(r => (r.Name, Subjects.StagePrefix)));
             if (OutOfOrder is not null)
             {
-                list.Add((OutOfOrder.Code, "stage:"));
+                list.Add((OutOfOrder.Code, Subjects.StagePrefix));
             }
-            list.AddRange(ChargeRules.Select(r => (r.Name, "charge:")));
+            list.AddRange(ChargeRules.Select(r => (r.Name, Subjects.ChargePrefix)));
             if (Duplicate is not null)
             {
-                list.Add((Duplicate.Code, "charge:"));
+                list.Add((Duplicate.Code, Subjects.ChargePrefix));
             }
             if (WarningTalk is not null)
             {
-                list.Add((WarningTalk.Code, "unit:"));
+                list.Add((WarningTalk.Code, Subjects.UnitPrefix));
             }
             return list;
         }

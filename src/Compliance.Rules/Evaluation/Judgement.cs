@@ -231,10 +231,10 @@ internal sealed class Judgement
                 ? $"{m.Stage}（{d:yyyy-MM-dd}办结）"
                 : $"{m.Stage}（未办结）"));
             var values = new TemplateValues(evidence)
-                .With("id", $"{s.ProjectCode}/{s.Stage}")
+                .With("id", Subjects.StageKey(s.ProjectCode, s.Stage))
                 .With("missingText", missingText)
                 .With("prerequisiteBasis", RuleSet.Stages.LimitFor(s.Stage, s.StageType)?.Basis ?? "stages.json prerequisites");
-            part.Add(check.Code, check.Severity, $"stage:{s.ProjectCode}/{s.Stage}", s.UnitCode, s.StartedOn,
+            part.Add(check.Code, check.Severity, Subjects.Stage(s.ProjectCode, s.Stage), s.UnitCode, s.StartedOn,
                 TemplateRenderer.Render(check.Message, values), check.Basis, values);
         }
     }
@@ -269,7 +269,7 @@ internal sealed class Judgement
                     .Add("firstChargedOn", first.ChargedOn)
                     .Add("charges", group.Charges.Select(x => x.ChargeId).ToList());
                 var values = new TemplateValues(evidence).With("id", c.ChargeId);
-                part.Add(check.Code, check.Severity, "charge:" + c.ChargeId, c.Collector ?? "", c.ChargedOn,
+                part.Add(check.Code, check.Severity, Subjects.Charge(c.ChargeId), c.Collector ?? "", c.ChargedOn,
                     TemplateRenderer.Render(check.Message, values), check.Basis, values);
             }
         }
@@ -313,7 +313,7 @@ internal sealed class Judgement
             var values = new TemplateValues(evidence)
                 .With("id", proposal.Unit)
                 .With("byCodeText", string.Join("，", byCode.Select(kv => $"{kv.Key} {kv.Value}条")));
-            part.Add(check.Code, check.Severity, "unit:" + proposal.Unit, proposal.Unit, AsOf,
+            part.Add(check.Code, check.Severity, Subjects.Unit(proposal.Unit), proposal.Unit, AsOf,
                 TemplateRenderer.Render(check.Message, values), check.Basis, values);
         }
     }

@@ -45,21 +45,21 @@ internal sealed class JudgementPart
             // A case decided by the baseline's date has a stopped clock: its verdict is the baseline's.
             if (!_j.CasesWhole && c.AcceptedOn <= _j.Baseline!.AsOf && c.DecidedOn is { } decided && decided <= _j.Baseline.AsOf)
             {
-                judged += TakeOver(_j.Baseline.Cases, c.CaseId, "case:");
+                judged += TakeOver(_j.Baseline.Cases, c.CaseId, Subjects.CasePrefix);
                 continue;
             }
             var facts = CaseClock.Compute(c, _j.ProceduresOf(c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
             if (facts is null)
             {
-                Missing.Add((uncovered!.Value, "case:" + c.CaseId));
+                Missing.Add((uncovered!.Value, Subjects.Case(c.CaseId)));
                 continue;
             }
             judged++;
             foreach (var rule in _j.Checker.CaseRules)
             {
-                if (!Holds(rule, facts, "case:", c.CaseId))
+                if (!Holds(rule, facts, Subjects.CasePrefix, c.CaseId))
                 {
-                    Emit(rule, facts, "case:" + c.CaseId, c.UnitCode, facts.End, CaseEvidence.For(rule.Name, facts, rs.Settings.WarnDays));
+                    Emit(rule, facts, Subjects.Case(c.CaseId), c.UnitCode, facts.End, CaseEvidence.For(rule.Name, facts, rs.Settings.WarnDays));
                 }
             }
         }
@@ -82,22 +82,22 @@ internal sealed class JudgementPart
             }
             if (!_j.StagesWhole && s.StartedOn <= _j.Baseline!.AsOf && s.CompletedOn is { } completed && completed <= _j.Baseline.AsOf)
             {
-                judged += TakeOver(_j.Baseline.Stages, s.ProjectCode + "/" + s.Stage, "stage:");
+                judged += TakeOver(_j.Baseline.Stages, Subjects.StageKey(s.ProjectCode, s.Stage), Subjects.StagePrefix);
                 continue;
             }
             var facts = StageClock.Compute(s, rs.Stages, rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
-            var key = s.ProjectCode + "/" + s.Stage;
+            var key = Subjects.StageKey(s.ProjectCode, s.Stage);
             if (facts is null)
             {
-                Missing.Add((uncovered!.Value, "stage:" + key));
+                Missing.Add((uncovered!.Value, Subjects.StagePrefix + key));
                 continue;
             }
             judged++;
             foreach (var rule in _j.Checker.StageRules)
             {
-                if (!Holds(rule, facts, "stage:", key))
+                if (!Holds(rule, facts, Subjects.StagePrefix, key))
                 {
-                    Emit(rule, facts, "stage:" + key, s.UnitCode, facts.End, StageEvidence.For(facts));
+                    Emit(rule, facts, Subjects.StagePrefix + key, s.UnitCode, facts.End, StageEvidence.For(facts));
                 }
             }
         }
@@ -124,7 +124,7 @@ internal sealed class JudgementPart
             if (!_j.ChargesWhole && ch.ChargedOn <= _j.Baseline!.AsOf)
             {
                 judged++;
-                TakeOver(_j.Baseline.Charges, ch.ChargeId, "charge:");
+                TakeOver(_j.Baseline.Charges, ch.ChargeId, Subjects.ChargePrefix);
                 if (_j.CaseOf(ch.CaseId) is null)
                 {
                     Orphans.Add(ch.ChargeId);
@@ -139,9 +139,9 @@ internal sealed class JudgementPart
             judged++;
             foreach (var rule in _j.Checker.ChargeRules)
             {
-                if (!Holds(rule, facts, "charge:", ch.ChargeId))
+                if (!Holds(rule, facts, Subjects.ChargePrefix, ch.ChargeId))
                 {
-                    Emit(rule, facts, "charge:" + ch.ChargeId, facts.Collector ?? "", ch.ChargedOn, ChargeEvidence.For(rule.Name, facts));
+                    Emit(rule, facts, Subjects.Charge(ch.ChargeId), facts.Collector ?? "", ch.ChargedOn, ChargeEvidence.For(rule.Name, facts));
                 }
             }
         }

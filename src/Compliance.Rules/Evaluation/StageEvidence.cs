@@ -45,7 +45,7 @@ internal static class StageEvidence
             e.Add("used", s.Used);
         }
         return new TemplateValues(e)
-            .With("id", $"{s.ProjectCode}/{s.Stage}")
+            .With("id", Subjects.StageKey(s.ProjectCode, s.Stage))
             .With("limitText", s.HasLimit ? $"{s.Limit}个{(working ? "工作日" : "自然日")}" : "无时限")
             .With("limitBasis", string.IsNullOrEmpty(s.Basis) ? "重点项目环节时限（stages.json）" : s.Basis);
     }

@@ -59,7 +59,7 @@ internal sealed class SubjectTracer
     private SubjectTrace TraceStage(string subject, string id, List<Finding> findings)
     {
         var rs = _j.RuleSet;
-        var s = _j.Data.Stages.FirstOrDefault(x => $"{x.ProjectCode}/{x.Stage}" == id);
+        var s = _j.Data.Stages.FirstOrDefault(x => Subjects.StageKey(x.ProjectCode, x.Stage) == id);
         if (s is null)
         {
             return new SubjectTrace(subject, null, "数据中没有该项目环节（或该行已被拒收）", [], findings);

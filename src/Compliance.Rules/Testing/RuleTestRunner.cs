@@ -115,19 +115,19 @@ public static class RuleTestRunner
         var subjects = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in data.Cases.Where(c => c.Status is not (CaseStatus.Void or CaseStatus.Returned) && c.AcceptedOn <= asOf))
         {
-            subjects.Add("case:" + c.CaseId);
+            subjects.Add(Subjects.Case(c.CaseId));
         }
         foreach (var c in data.Charges.Where(c => c.ChargedOn <= asOf))
         {
-            subjects.Add("charge:" + c.ChargeId);
+            subjects.Add(Subjects.Charge(c.ChargeId));
         }
         foreach (var s in data.Stages.Where(s => s.StartedOn <= asOf))
         {
-            subjects.Add($"stage:{s.ProjectCode}/{s.Stage}");
+            subjects.Add(Subjects.Stage(s.ProjectCode, s.Stage));
         }
         foreach (var f in findings.Where(f => f.Severity == Severity.Red && f.Unit.Length > 0))
         {
-            subjects.Add("unit:" + f.Unit);
+            subjects.Add(Subjects.Unit(f.Unit));
         }
         return subjects;
     }
