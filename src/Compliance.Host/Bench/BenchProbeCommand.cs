@@ -8,22 +8,28 @@ using Compliance.Rules.Evaluation;
 namespace Compliance.Host.Bench;
 
 /// <summary>
-/// <c>compliance bench-probe floor|load</c> (hidden): the pieces <c>bench</c> times in fresh processes — the
-/// ingest floor of a data folder, and a cold rule-set load and compile.
+/// <c>compliance bench-probe floor|load|phases</c> (hidden): the pieces <c>bench</c> times in fresh processes — the
+/// ingest floor of a data folder, a cold rule-set load and compile — and, to see where a check's time goes, one
+/// check split into its phases with the garbage collector's share.
 /// </summary>
 internal static class BenchProbeCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var mode = new Argument<string>("mode") { Description = "floor | load" };
-        mode.AcceptOnlyFromAmong("floor", "load");
-        var path = new Argument<string>("dir") { Description = "data folder (floor) or rules folder (load)" };
-        var command = new Command("bench-probe", "measure one piece for bench") { mode, path };
+        var mode = new Argument<string>("mode") { Description = "floor | load | phases" };
+        mode.AcceptOnlyFromAmong("floor", "load", "phases");
+        var path = new Argument<string>("dir") { Description = "data folder (floor, phases) or rules folder (load)" };
+        var rules = new Option<string>("--rules") { DefaultValueFactory = _ => RulesCommand.DefaultRules };
+        var command = new Command("bench-probe", "measure one piece for bench") { mode, path, rules };
         command.Hidden = true;
         command.SetAction(parse =>
         {
             var dir = parse.GetRequiredValue(path);
-            if (parse.GetRequiredValue(mode) == "floor")
+            if (parse.GetRequiredValue(mode) == "phases")
+            {
+                Phases(dir, parse.GetRequiredValue(rules), stdout);
+            }
+            else if (parse.GetRequiredValue(mode) == "floor")
             {
                 var (rows, values, elapsed) = IngestFloor.Measure(dir);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={rows} values={values} ms={elapsed.TotalMilliseconds:0}"));
@@ -37,5 +43,27 @@ internal static class BenchProbeCommand
             return ExitCode.Completed;
         });
         return command;
+        }
+
+    private static void Phases(string dataDir, string rulesDir, TextWriter stdout)
+    {
+        var watch = Stopwatch.StartNew();
+        var checker = Checker.Create(RuleSetLoader.Load(rulesDir));
+        Mark("load");
+        var data = FeedReader.ReadFolder(dataDir, checker.RuleSet.Stages);
+        Mark("read");
+        var result = checker.Check(data, Generation.SampleData.AsOf);
+        Mark("judge");
+        var outDir = Path.Combine(Path.GetTempPath(), "compliance-phases");
+        Directory.CreateDirectory(outDir);
+        Compliance.Engine.Findings.FindingsWriter.WriteFile(Path.Combine(outDir, "findings.jsonl"), result.Findings);
+        Mark("write");
+
+        void Mark(string phase)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{phase,-6} {watch.Elapsed.TotalMilliseconds,7:0} ms  gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms  allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB  heap {GC.GetTotalMemory(false) / 1048576} MiB"));
+            watch.Restart();
+        }
     }
 }
