@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 
 namespace Compliance.Engine.Findings;
@@ -11,13 +12,31 @@ namespace Compliance.Engine.Findings;
 /// </summary>
 internal static class EvidenceJson
 {
-    public static void WriteObject(JsonWriter json, Evidence evidence)
+    public const string MoneyFormat = "0.00";
+
+    public const string DateFormat = "yyyy-MM-dd";
+
+    private const int FewKeys = 16;
+
+    /// <summary>Through Newtonsoft, for callers that build text (the ledger's rows, rule tests).</summary>
+    public static void WriteObject(JsonWriter json, Evidence evidence) => WriteObject(new NewtonsoftWriter(json), evidence);
+
+    /// <summary>Straight into UTF-8, for the output files.</summary>
+    public static void WriteObject(JsonUtf8Writer json, Evidence evidence) => WriteObject(new Utf8Writer(json), evidence);
+
+    // Generic over a struct writer so that each output gets its own compiled copy with direct calls; optimized from
+    // the first call because a check runs it tens of thousands of times once, never long enough to be re-compiled.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteObject<TWriter>(TWriter json, Evidence evidence)
+        where TWriter : IEvidenceJsonWriter
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Evidence mostly holds a handful of keys: looking back over them is cheaper than a set built per finding.
+        var seen = evidence.Count > FewKeys ? new HashSet<string>(StringComparer.Ordinal) : null;
         json.WriteStartObject();
-        foreach (var (key, value) in evidence)
+        for (var i = 0; i < evidence.Count; i++)
         {
-            if (!seen.Add(key))
+            var (key, value) = evidence[i];
+            if (seen is null ? IsRepeated(evidence, i) : !seen.Add(key))
             {
                 throw new ArgumentException($"Evidence key '{key}' is written twice; each key must be unique.", nameof(evidence));
             }
@@ -28,12 +47,30 @@ internal static class EvidenceJson
     }
 
     /// <summary>Yuan with exactly two decimals (600 → 600.00), written as a JSON number.</summary>
-    public static string Money(decimal value) =>
-        decimal.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Money(decimal value) => Cents(value).ToString(MoneyFormat, CultureInfo.InvariantCulture);
 
-    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The amount <see cref="Money"/> writes: rounded to the fen, half away from zero.</summary>
+    public static decimal Cents(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    private static void WriteValue(JsonWriter json, string key, object? value)
+    public static string Date(DateOnly value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsRepeated(Evidence evidence, int index)
+    {
+        var key = evidence[index].Key;
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(evidence[i].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteValue<TWriter>(TWriter json, string key, object? value)
+        where TWriter : IEvidenceJsonWriter
     {
         switch (value)
         {
@@ -53,10 +90,10 @@ internal static class EvidenceJson
                 json.WriteValue(b);
                 break;
             case decimal d:
-                json.WriteRawValue(Money(d));
+                json.WriteMoney(d);
                 break;
             case DateOnly date:
-                json.WriteValue(Date(date));
+                json.WriteDate(date);
                 break;
             case Evidence nested:
                 WriteObject(json, nested);
@@ -75,5 +112,59 @@ internal static class EvidenceJson
                     "long, bool, decimal, DateOnly, a list of those or a nested Evidence.",
                     nameof(value));
         }
+    }
+
+    private readonly struct NewtonsoftWriter(JsonWriter json) : IEvidenceJsonWriter
+    {
+        public void WriteStartObject() => json.WriteStartObject();
+
+        public void WriteEndObject() => json.WriteEndObject();
+
+        public void WriteStartArray() => json.WriteStartArray();
+
+        public void WriteEndArray() => json.WriteEndArray();
+
+        public void WritePropertyName(string name) => json.WritePropertyName(name);
+
+        public void WriteNull() => json.WriteNull();
+
+        public void WriteValue(string? value) => json.WriteValue(value);
+
+        public void WriteValue(int value) => json.WriteValue(value);
+
+        public void WriteValue(long value) => json.WriteValue(value);
+
+        public void WriteValue(bool value) => json.WriteValue(value);
+
+        public void WriteMoney(decimal value) => json.WriteRawValue(Money(value));
+
+        public void WriteDate(DateOnly value) => json.WriteValue(Date(value));
+    }
+
+    private readonly struct Utf8Writer(JsonUtf8Writer json) : IEvidenceJsonWriter
+    {
+        public void WriteStartObject() => json.WriteStartObject();
+
+        public void WriteEndObject() => json.WriteEndObject();
+
+        public void WriteStartArray() => json.WriteStartArray();
+
+        public void WriteEndArray() => json.WriteEndArray();
+
+        public void WritePropertyName(string name) => json.WritePropertyName(name);
+
+        public void WriteNull() => json.WriteNull();
+
+        public void WriteValue(string? value) => json.WriteValue(value);
+
+        public void WriteValue(int value) => json.WriteValue(value);
+
+        public void WriteValue(long value) => json.WriteValue(value);
+
+        public void WriteValue(bool value) => json.WriteValue(value);
+
+        public void WriteMoney(decimal value) => json.WriteMoney(value);
+
+        public void WriteDate(DateOnly value) => json.WriteDate(value);
     }
 }

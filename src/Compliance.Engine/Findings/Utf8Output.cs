@@ -8,7 +8,7 @@ namespace Compliance.Engine.Findings;
 /// </summary>
 internal static class Utf8Output
 {
-    private static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    public static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A writer over <paramref name="stream"/> that leaves it open, so callers may hand in a file or a buffer.</summary>
     public static StreamWriter Open(Stream stream) => new(stream, Encoding, bufferSize: 64 * 1024, leaveOpen: true)

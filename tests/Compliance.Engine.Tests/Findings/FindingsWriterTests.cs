@@ -106,4 +106,55 @@ public class FindingsWriterTests
 
         write.Should().Throw<ArgumentException>().WithMessage("*'used'*twice*");
     }
+
+    [Fact]
+    public void Write_ThousandsOfVariedFindings_SameBytesAsNewtonsoftOneByOne()
+    {
+        // Enough for more chunks than are serialized at once, the last one short.
+        var findings = new VariedFindings(seed: 20251103).Take((5 * FindingsWriter.ChunkSize) + 7);
+
+        var bytes = OutputBytes.Of(s => FindingsWriter.Write(s, findings));
+
+        Encoding.UTF8.GetString(bytes).Should().Be(Encoding.UTF8.GetString(NewtonsoftFindings.Write(findings)));
+        bytes.Should().Equal(NewtonsoftFindings.Write(findings));
+    }
+
+    [Fact]
+    public void Write_EveryCharacter_EscapedAsNewtonsoftEscapesIt()
+    {
+        var all = new StringBuilder();
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            if (!char.IsSurrogate((char)c))
+            {
+                all.Append((char)c);
+            }
+        }
+        all.Append("😀𠀀");
+        var finding = Some.Finding(message: all.ToString(), evidence: new Evidence().Add(all.ToString(), all.ToString()));
+
+        var bytes = OutputBytes.Of(s => FindingsWriter.Write(s, [finding]));
+
+        bytes.Should().Equal(NewtonsoftFindings.Write([finding]));
+    }
+
+    [Fact]
+    public void Write_LoneSurrogate_RefusedByTheStrictEncoding()
+    {
+        var write = () => OutputBytes.Of(s => FindingsWriter.Write(s, [Some.Finding(message: "甲\ud800乙")]));
+
+        write.Should().Throw<EncoderFallbackException>();
+    }
+
+    [Fact]
+    public void Write_BadEvidenceInSeveralChunks_ThrowsForTheFirstInOrder()
+    {
+        var findings = new VariedFindings(seed: 7).Take(4 * FindingsWriter.ChunkSize);
+        findings[(3 * FindingsWriter.ChunkSize) + 5] = Some.Finding(evidence: new Evidence().Add("later", 1.5d));
+        findings[FindingsWriter.ChunkSize + 3] = Some.Finding(evidence: new Evidence().Add("first", 0.5f));
+
+        var write = () => OutputBytes.Of(s => FindingsWriter.Write(s, findings));
+
+        write.Should().Throw<ArgumentException>().WithMessage("*'first'*Single*");
+    }
 }
