@@ -1,7 +1,6 @@
 using System.Globalization;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Ingest;
-using Newtonsoft.Json;
 
 namespace Compliance.Engine.Findings;
 
@@ -24,37 +23,29 @@ public static class SummaryWriter
 
     public static void Write(Stream output, DateOnly asOf, RuleSet ruleSet, FeedData data, CheckResult result, long durationMs)
     {
-        using var text = Utf8Output.Open(output);
-        using (var json = new JsonTextWriter(text)
-        {
-            Formatting = Formatting.Indented,
-            Indentation = 2,
-            IndentChar = ' ',
-            CloseOutput = false,
-        })
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("asOf");
-            json.WriteValue(EvidenceJson.Date(asOf));
-            WriteRuleSet(json, ruleSet);
-            WriteInputs(json, data);
-            WriteFeeds(json, data, result);
-            WriteFindings(json, FindingCounts.Of([.. result.Findings]));
-            json.WritePropertyName("rejects");
-            json.WriteValue(data.Rejects.Count);
-            WriteCalendarMissing(json, result);
-            json.WritePropertyName("unknownUnits");
-            WriteStrings(json, result.UnknownUnits);
-            WriteUnknownColumns(json, data);
-            WriteOrphanCharges(json, result);
-            json.WritePropertyName("durationMs");
-            json.WriteValue(durationMs);
-            json.WriteEndObject();
-        }
-        text.Write('\n');
+        using var json = new JsonUtf8Writer(indented: true, sink: output);
+        json.WriteStartObject();
+        json.WritePropertyName("asOf");
+        json.WriteDate(asOf);
+        WriteRuleSet(json, ruleSet);
+        WriteInputs(json, data);
+        WriteFeeds(json, data, result);
+        WriteFindings(json, FindingCounts.Of(result.Findings));
+        json.WritePropertyName("rejects");
+        json.WriteValue(data.Rejects.Count);
+        WriteCalendarMissing(json, result);
+        json.WritePropertyName("unknownUnits");
+        WriteStrings(json, result.UnknownUnits);
+        WriteUnknownColumns(json, data);
+        WriteOrphanCharges(json, result);
+        json.WritePropertyName("durationMs");
+        json.WriteValue(durationMs);
+        json.WriteEndObject();
+        json.WriteRaw((byte)'\n');
+        json.Flush();
     }
 
-    private static void WriteRuleSet(JsonWriter json, RuleSet ruleSet)
+    private static void WriteRuleSet(JsonUtf8Writer json, RuleSet ruleSet)
     {
         json.WritePropertyName("ruleSet");
         json.WriteStartObject();
@@ -68,7 +59,7 @@ public static class SummaryWriter
     }
 
     // Sorted here rather than trusted to the reader: a folder listing's order differs between machines.
-    private static void WriteInputs(JsonWriter json, FeedData data)
+    private static void WriteInputs(JsonUtf8Writer json, FeedData data)
     {
         json.WritePropertyName("inputs");
         json.WriteStartArray();
@@ -88,7 +79,7 @@ public static class SummaryWriter
         json.WriteEndArray();
     }
 
-    private static void WriteFeeds(JsonWriter json, FeedData data, CheckResult result)
+    private static void WriteFeeds(JsonUtf8Writer json, FeedData data, CheckResult result)
     {
         var extra = data.Stats.Keys.Concat(result.FutureDated.Keys).Concat(result.Judged.Keys)
             .Where(feed => !Feeds.Contains(feed))
@@ -118,7 +109,7 @@ public static class SummaryWriter
         json.WriteEndObject();
     }
 
-    private static void WriteFindings(JsonWriter json, FindingCounts counts)
+    private static void WriteFindings(JsonUtf8Writer json, FindingCounts counts)
     {
         json.WritePropertyName("findings");
         json.WriteStartObject();
@@ -130,7 +121,7 @@ public static class SummaryWriter
         json.WriteEndObject();
     }
 
-    private static void WriteCounts(JsonWriter json, string name, SortedDictionary<string, int> counts)
+    private static void WriteCounts(JsonUtf8Writer json, string name, SortedDictionary<string, int> counts)
     {
         json.WritePropertyName(name);
         json.WriteStartObject();
@@ -142,19 +133,19 @@ public static class SummaryWriter
         json.WriteEndObject();
     }
 
-    private static void WriteCalendarMissing(JsonWriter json, CheckResult result)
+    private static void WriteCalendarMissing(JsonUtf8Writer json, CheckResult result)
     {
         json.WritePropertyName("calendarMissing");
         json.WriteStartObject();
         foreach (var (year, subjects) in result.CalendarMissing)
         {
             json.WritePropertyName(year.ToString(CultureInfo.InvariantCulture));
-            WriteStrings(json, subjects.Order(StringComparer.Ordinal));
+            WriteStrings(json, OrdinalOrder.Of(subjects));
         }
         json.WriteEndObject();
     }
 
-    private static void WriteUnknownColumns(JsonWriter json, FeedData data)
+    private static void WriteUnknownColumns(JsonUtf8Writer json, FeedData data)
     {
         json.WritePropertyName("unknownColumns");
         json.WriteStartObject();
@@ -166,18 +157,18 @@ public static class SummaryWriter
         json.WriteEndObject();
     }
 
-    private static void WriteOrphanCharges(JsonWriter json, CheckResult result)
+    private static void WriteOrphanCharges(JsonUtf8Writer json, CheckResult result)
     {
         json.WritePropertyName("orphanCharges");
         json.WriteStartObject();
         json.WritePropertyName("count");
         json.WriteValue(result.OrphanCharges.Count);
         json.WritePropertyName("charges");
-        WriteStrings(json, result.OrphanCharges.Order(StringComparer.Ordinal));
+        WriteStrings(json, OrdinalOrder.Of(result.OrphanCharges));
         json.WriteEndObject();
     }
 
-    private static void WriteStrings(JsonWriter json, IEnumerable<string> values)
+    private static void WriteStrings(JsonUtf8Writer json, IEnumerable<string> values)
     {
         json.WriteStartArray();
         foreach (var v in values)

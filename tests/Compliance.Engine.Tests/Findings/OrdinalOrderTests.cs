@@ -1,0 +1,34 @@
+using Compliance.Engine.Findings;
+
+namespace Compliance.Engine.Tests.Findings;
+
+public class OrdinalOrderTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(100_003)]
+    public void Of_ShuffledStrings_SameAsOneOrdinalSort(int count)
+    {
+        var random = new Random(count);
+        var text = new VariedFindings(seed: count);
+        var values = Enumerable.Range(0, count)
+            .Select(i => random.Next(3) switch
+            {
+                0 => $"JK{random.Next(1_000_000):D12}",
+                1 => text.Text(2),
+                _ => i % 7 == 0 ? "B" : "a",
+            })
+            .ToList();
+
+        OrdinalOrder.Of(values).Should().Equal(values.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Of_AlreadyOrdered_KeepsTheOrder()
+    {
+        string[] values = ["A", "B", "a", "b", "办件"];
+
+        OrdinalOrder.Of(values).Should().Equal(values);
+    }
+}
