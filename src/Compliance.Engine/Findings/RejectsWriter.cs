@@ -26,21 +26,23 @@ public static class RejectsWriter
         using var text = Utf8Output.Open(output);
         text.Write(Header);
         text.Write('\n');
+        Span<char> line = stackalloc char[16];
         foreach (var r in Ordered(rejects))
         {
-            text.Write(Field(r.Feed));
+            WriteField(text, r.Feed);
             text.Write(',');
-            text.Write(Field(r.File));
+            WriteField(text, r.File);
             text.Write(',');
-            text.Write(r.Line.ToString(CultureInfo.InvariantCulture));
+            r.Line.TryFormat(line, out var digits, default, CultureInfo.InvariantCulture);
+            text.Write(line[..digits]);
             text.Write(',');
-            text.Write(Field(r.Column));
+            WriteField(text, r.Column);
             text.Write(',');
-            text.Write(Field(r.Value));
+            WriteField(text, r.Value);
             text.Write(',');
-            text.Write(Field(r.Reason));
+            WriteField(text, r.Reason);
             text.Write(',');
-            text.Write(Field(r.Message));
+            WriteField(text, r.Message);
             text.Write('\n');
         }
     }
@@ -49,16 +51,27 @@ public static class RejectsWriter
     public static IEnumerable<Reject> Ordered(IEnumerable<Reject> rejects) =>
         rejects.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line);
 
-    internal static string Field(string? value)
+    // Written piece by piece rather than built as a string: a large feed can reject most of its rows.
+    private static void WriteField(TextWriter text, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return "";
+            return;
         }
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        var rest = value.AsSpan();
+        if (rest.IndexOfAny(",\"\r\n") < 0)
         {
-            return value;
+            text.Write(rest);
+            return;
         }
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        text.Write('"');
+        for (var quote = rest.IndexOf('"'); quote >= 0; quote = rest.IndexOf('"'))
+        {
+            text.Write(rest[..(quote + 1)]);
+            text.Write('"');
+            rest = rest[(quote + 1)..];
+        }
+        text.Write(rest);
+        text.Write('"');
     }
 }
