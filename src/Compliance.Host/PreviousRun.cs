@@ -3,7 +3,6 @@ using Compliance.Engine.Catalog;
 using Compliance.Engine.Findings;
 using Compliance.Engine.Ingest;
 using Compliance.Rules.Evaluation;
-using Newtonsoft.Json.Linq;
 
 namespace Compliance.Host;
 
@@ -23,42 +22,36 @@ internal static class PreviousRun
             why = $"{directory} 中没有上次的 summary.json 和 findings.jsonl";
             return null;
         }
-        JObject summary;
+        PreviousSummary summary;
         try
         {
-            summary = JObject.Parse(File.ReadAllText(summaryPath));
+            summary = PreviousSummary.Read(summaryPath);
         }
         catch (Newtonsoft.Json.JsonException e)
         {
             why = $"上次的 summary.json 无法读取：{e.Message}";
             return null;
         }
-        var label = (string?)summary["ruleSet"]?["label"];
+        var label = summary.Label;
         if (label != ruleSet.Label)
         {
             why = $"规则集不同（上次 {label}，本次 {ruleSet.Label}）";
             return null;
         }
-        var before = (summary["inputs"] as JArray ?? [])
-            .Select(i => $"{(string?)i["feed"]}|{(string?)i["file"]}|{(string?)i["sha256"]}")
-            .Order(StringComparer.Ordinal);
+        var before = summary.Inputs.Order(StringComparer.Ordinal);
         var now = data.Files.Select(f => $"{f.Feed}|{f.Name}|{f.Sha256}").Order(StringComparer.Ordinal);
         if (!before.SequenceEqual(now))
         {
             why = "输入文件有变化（SHA-256 不同）";
             return null;
         }
-        if (!DateOnly.TryParseExact((string?)summary["asOf"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var previousAsOf)
+        if (!DateOnly.TryParseExact(summary.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var previousAsOf)
             || previousAsOf > asOf)
         {
-            why = $"上次的基准日期 {(string?)summary["asOf"]} 晚于本次 {asOf:yyyy-MM-dd}";
+            why = $"上次的基准日期 {summary.AsOf} 晚于本次 {asOf:yyyy-MM-dd}";
             return null;
         }
-        var missing = new Dictionary<int, List<string>>();
-        foreach (var p in (summary["calendarMissing"] as JObject ?? []).Properties())
-        {
-            missing[int.Parse(p.Name, CultureInfo.InvariantCulture)] = p.Value.Select(v => (string)v!).ToList();
-        }
+        var missing = summary.CalendarMissing;
         why = $"以 {directory}（基准日期 {previousAsOf:yyyy-MM-dd}）为基础增量检查";
         return new Baseline(previousAsOf, FindingsReader.ReadFile(findingsPath), missing);
     }
