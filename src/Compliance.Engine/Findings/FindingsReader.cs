@@ -61,7 +61,8 @@ public static class FindingsReader
     {
         var findings = new List<Finding>();
         var pending = new Queue<Task<List<Finding>>>();
-        var inFlight = Math.Max(2, 2 * Environment.ProcessorCount);
+        // Two blocks per core keep the cores busy while this thread waits for the next in order; at most 16 (some 32 MB) are held at once.
+        var inFlight = 2 * Math.Clamp(Environment.ProcessorCount, 1, 8);
         using var blocks = new Utf8LineBlocks(stream, BatchSize);
         try
         {

@@ -42,7 +42,8 @@ public static class FindingsWriter
     private static void WriteInChunks(Stream output, IReadOnlyList<Finding> findings)
     {
         var chunks = (findings.Count + ChunkSize - 1) / ChunkSize;
-        var inFlight = Math.Max(2, 2 * Environment.ProcessorCount);
+        // Two chunks per core keep the cores busy while this thread waits for the next in order; at most 16 (some 32 MB) are held at once.
+        var inFlight = 2 * Math.Clamp(Environment.ProcessorCount, 1, 8);
         var pending = new Queue<Task<JsonUtf8Writer>>();
         var started = 0;
         try
@@ -56,7 +57,6 @@ public static class FindingsWriter
                     pending.Enqueue(Task.Run(() => Serialize(findings, from, count)));
                     started++;
                 }
-                // Waiting runs a chunk that no worker has picked up yet on this thread, so a busy pool cannot stall the write.
                 using var chunk = pending.Dequeue().GetAwaiter().GetResult();
                 output.Write(chunk.Written);
             }
