@@ -281,7 +281,17 @@ internal sealed class Judgement
     {
         var session = CrossRecordRules.NewSession();
         session.Insert(new StageOrderPolicy(RuleSet.Stages, AsOf));
-        session.InsertAll(stages);
+        var projects = new Dictionary<string, List<StageRecord>>(StringComparer.Ordinal);
+        foreach (var s in stages)
+        {
+            if (!projects.TryGetValue(s.ProjectCode, out var rows))
+            {
+                rows = [];
+                projects[s.ProjectCode] = rows;
+            }
+            rows.Add(s);
+        }
+        session.InsertAll(projects.Select(p => new ProjectStages(p.Key, p.Value)));
         session.Fire();
         return session.Query<StageOrderBreach>().ToList();
     }
