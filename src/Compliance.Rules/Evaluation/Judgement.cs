@@ -370,8 +370,10 @@ internal sealed class Judgement
         }
         var settings = RuleSet.Settings;
         var policy = new WarningTalkPolicy(settings.WarningTalkRedFindings, AsOf.AddDays(1 - settings.WarningTalkWindowDays), AsOf);
+        // Only the window's reds reach the session (the rule checks the window again): a run holds tens of
+        // thousands of red findings, most of them from long before the window.
         var reds = _findings
-            .Where(f => f.Severity == Severity.Red && f.Unit.Length > 0)
+            .Where(f => f.Severity == Severity.Red && f.Unit.Length > 0 && f.OccurredOn >= policy.WindowFrom && f.OccurredOn <= policy.AsOf)
             .Select(f => new RedFinding(f.Unit, f.Rule, f.Subject, f.OccurredOn))
             .ToList();
         if (reds.Count == 0)
