@@ -35,6 +35,8 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
 
     public override FeedSchema Schema => ProceduresSchema;
 
+    public override bool HasKey => false;
+
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ProcedureRecord? record, out RowProblem problem)
     {
         record = null;

@@ -43,6 +43,9 @@ internal sealed class RowBatch<TRecord>
 
     public int[] KeyHashes { get; }
 
+    /// <summary>How many bytes of the file had been read when the batch was filled; 0 when the source does not tell.</summary>
+    public long BytesRead { get; set; }
+
     /// <summary>Kept by <see cref="RowPipeline{TRecord}"/> under its lock.</summary>
     public BatchState State { get; set; }
 
@@ -60,6 +63,7 @@ internal sealed class RowBatch<TRecord>
         Array.Clear(Records, 0, Count);
         Array.Clear(Keys, 0, Count);
         Count = 0;
+        BytesRead = 0;
         Parsed = false;
         Ended = false;
         Error = null;
