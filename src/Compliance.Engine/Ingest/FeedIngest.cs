@@ -97,6 +97,7 @@ internal sealed class FeedIngest
     }
 
     /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>
         _cases.Keys.TryFind(caseId, out var index) ? _cases.Accepted[index].CaseId : null;
 

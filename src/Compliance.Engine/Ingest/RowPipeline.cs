@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace Compliance.Engine.Ingest;
@@ -169,6 +170,7 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     }
 
     /// <summary>Reads rows into the batch; true when the source has no more (or failed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill(RowBatch<TRecord> batch, ref int lastLine)
     {
         try
