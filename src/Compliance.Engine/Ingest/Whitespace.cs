@@ -23,6 +23,7 @@ internal static class Whitespace
         s.IsEmpty || (IsPlainlyNot(s[0]) && IsPlainlyNot(s[^1])) ? s : TrimEnds(s);
 
     /// <summary>Printable ASCII or above U+3000: never white space, told without a table lookup.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainlyNot(char c) => c > ' ' && (c < '\u007F' || c > '\u3000');
 
     private static ReadOnlySpan<char> TrimEnds(ReadOnlySpan<char> s)
