@@ -5,6 +5,7 @@ using Compliance.Engine.Findings;
 using Compliance.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Newtonsoft.Json;
 
 namespace Compliance.Engine.Alerts;
 
@@ -19,12 +20,23 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
 
     public LedgerStore Store => store;
 
-    /// <summary>Stores the run and its findings, then opens, changes, reopens and auto-closes alerts accordingly.</summary>
+    /// <summary>
+    /// Stores the run and its findings, then opens, changes, reopens and auto-closes alerts accordingly. A run
+    /// with a <see cref="RunRecord.Base"/> that is the ledger's latest run is stored as its changes against that
+    /// run, and only the alerts those changes touch (and open alerts that run did not see) are looked at: an
+    /// unchanged finding moves no alert, whatever state people have put it in since. The ledger ends as a full
+    /// recording of the same run would leave it, but for the findings' rows (see <see cref="RunFindings"/>).
+    /// </summary>
     public RunOutcome RecordRun(RunRecord run, DateTimeOffset now)
     {
         using var db = store.CreateDb();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         using var tx = db.Database.BeginTransaction();
+
+        // Changes against a run that is not the latest would skip what the runs since then did to the alerts.
+        var latest = db.Runs.Max(r => (long?)r.Id);
+        var baseRun = run.Base is { } b && b.RunId == latest ? b : null;
+        var delta = baseRun is null ? null : FindingDelta.Between(baseRun.Findings, run.Findings);
 
         var row = new RunRow
         {
@@ -35,6 +47,8 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             RuleSetHash = run.RuleSetHash,
             Feeds = string.Join(",", SummaryWriter.Feeds.Where(run.CoveredFeeds.Contains)),
             FindingCount = run.Findings.Count,
+            BaseRunId = baseRun?.RunId,
+            StoredFindings = delta?.Count ?? run.Findings.Count,
             RejectCount = run.RejectCount,
             DurationMs = run.DurationMs,
             SummaryJson = run.SummaryJson,
@@ -45,7 +59,15 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
 
         var connection = db.Database.GetDbConnection();
         var transaction = tx.GetDbTransaction();
-        FindingBulkWriter.Write(connection, transaction, row.Id, run.Findings, AlertKey.Of);
+        if (delta is null)
+        {
+            FindingBulkWriter.Write(connection, transaction, row.Id, run.Findings, AlertKey.Of);
+        }
+        else
+        {
+            FindingBulkWriter.Write(connection, transaction, row.Id, delta.Current, AlertKey.Of);
+            FindingBulkWriter.Write(connection, transaction, row.Id, delta.Gone, AlertKey.Of, gone: true);
+        }
 
         // One finding per key: a clock family yields at most one per subject; otherwise keep the gravest.
         var found = new Dictionary<string, Finding>(StringComparer.Ordinal);
@@ -58,9 +80,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             }
         }
 
-        var known = db.Alerts.AsNoTracking()
-            .Select(a => new { a.Id, a.Key, a.State, a.Rule, a.Severity, a.Subject, a.ClockOpen })
-            .ToDictionary(a => a.Key, StringComparer.Ordinal);
+        var known = Known(db, delta, baseRun?.RunId);
 
         // Ids are handed out here rather than by SaveChanges per alert: the transaction is IMMEDIATE, so nobody else
         // inserts meanwhile, and a first run that opens a hundred thousand alerts saves them in one go.
@@ -68,6 +88,10 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         int opened = 0, changed = 0, reopened = 0, closed = 0;
         foreach (var (key, finding) in found)
         {
+            if (delta is not null && !delta.Keys.Contains(key))
+            {
+                continue;
+            }
             var clockOpen = ClockOpenOf(finding);
             if (!known.TryGetValue(key, out var k))
             {
@@ -139,11 +163,51 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         row.AlertsClosed = closed;
         db.ChangeTracker.DetectChanges();
         db.SaveChanges();
-        db.Database.ExecuteSql(
-            $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id})");
+        if (baseRun is null)
+        {
+            db.Database.ExecuteSql(
+                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id})");
+        }
+        else
+        {
+            // Seen by this run: what the base run saw but for the keys now gone, and what this run stored.
+            var goneKeys = JsonConvert.SerializeObject(delta!.GoneKeys);
+            db.Database.ExecuteSql(
+                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE LastSeenRunId = {baseRun.RunId} AND Key NOT IN (SELECT value FROM json_each({goneKeys}))");
+            db.Database.ExecuteSql(
+                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id} AND NOT Gone)");
+        }
         tx.Commit();
-        return new RunOutcome(row.Id, run.Findings.Count, opened, changed, reopened, closed);
+        return new RunOutcome(row.Id, run.Findings.Count, opened, changed, reopened, closed, row.BaseRunId, row.StoredFindings);
     }
+
+    // The alerts a run can move, in id order. All of them for a run stored in full; for changes against the base
+    // run, those under a changed key, and the open ones the base run did not see (a subject it could not judge
+    // may be judged now, and its alert closed). Every other open alert was seen by the base run with a finding
+    // that has not changed, which moves nothing.
+    private static Dictionary<string, KnownAlert> Known(LedgerDb db, FindingDelta? delta, long? baseRunId)
+    {
+        var alerts = db.Alerts.AsNoTracking();
+        IEnumerable<KnownAlert> rows;
+        if (delta is null)
+        {
+            rows = Project(alerts).ToList();
+        }
+        else
+        {
+            var keys = JsonConvert.SerializeObject(delta.Keys);
+            var open = AlertState.All.Where(s => !AlertState.IsTerminal(s)).ToList();
+            var touched = Project(db.Alerts.FromSql($"SELECT * FROM Alerts WHERE Key IN (SELECT value FROM json_each({keys}))").AsNoTracking()).ToList();
+            var unseen = Project(alerts.Where(a => open.Contains(a.State) && a.LastSeenRunId < baseRunId)).ToList();
+            rows = touched.Concat(unseen).DistinctBy(a => a.Id);
+        }
+        return rows.OrderBy(a => a.Id).ToDictionary(a => a.Key, StringComparer.Ordinal);
+    }
+
+    private static IQueryable<KnownAlert> Project(IQueryable<AlertRow> alerts) =>
+        alerts.Select(a => new KnownAlert(a.Id, a.Key, a.State, a.Rule, a.Severity, a.Subject, a.ClockOpen));
+
+    private sealed record KnownAlert(long Id, string Key, string State, string Rule, Severity Severity, string Subject, bool? ClockOpen);
 
     /// <summary>A person's action on an alert; refused (not thrown) when the state does not allow it.</summary>
     public TransitionResult Apply(long alertId, AlertAction action, string actor, string reason, DateTimeOffset now)
