@@ -86,24 +86,33 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         // inserts meanwhile, and a first run that opens a hundred thousand alerts saves them in one go.
         var nextId = (db.Alerts.Max(a => (long?)a.Id) ?? 0) + 1;
         int opened = 0, changed = 0, reopened = 0, closed = 0;
+        var moves = new List<(string Key, Finding Finding, bool? ClockOpen, Change Change)>();
         foreach (var (key, finding) in found)
         {
-            if (delta is not null && !delta.Keys.Contains(key))
+            if (delta is null || delta.Keys.Contains(key))
             {
-                continue;
+                var clockOpen = ClockOpenOf(finding);
+                moves.Add((key, finding, clockOpen, ChangeOf(known.GetValueOrDefault(key), finding, clockOpen)));
             }
-            var clockOpen = ClockOpenOf(finding);
-            if (!known.TryGetValue(key, out var k))
+        }
+        var closing = known.Values.Where(k => !AlertState.IsTerminal(k.State) && !found.ContainsKey(k.Key) && run.Covers(k.Subject)).ToList();
+
+        // The alerts that move, loaded together rather than one query each.
+        var ids = moves.Where(m => m.Change is Change.Reopen or Change.Conclude or Change.Grade).Select(m => known[m.Key].Id)
+            .Concat(closing.Select(k => k.Id)).ToList();
+        var rows = db.Alerts.Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id);
+
+        foreach (var (key, finding, clockOpen, change) in moves)
+        {
+            switch (change)
             {
-                Open(db, nextId++, key, finding, clockOpen, row.Id, now);
-                opened++;
-                continue;
-            }
-            if (k.State == AlertState.AutoClosed)
-            {
-                if (clockOpen != false)
+                case Change.Open:
+                    Open(db, nextId++, key, finding, clockOpen, row.Id, now);
+                    opened++;
+                    break;
+                case Change.Reopen:
                 {
-                    var alert = db.Alerts.Single(a => a.Id == k.Id);
+                    var alert = rows[known[key].Id];
                     Snapshot(alert, finding, clockOpen);
                     Move(db, alert, AlertState.Pending, "reopened", System, $"运行 #{row.Id} 再次发现该问题，重新挂账", row.Id, now);
                     alert.ClosedAt = null;
@@ -114,44 +123,36 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
                     alert.Revision++;
                     Notify(db, alert, "reopened", now);
                     reopened++;
+                    break;
                 }
-                continue;
+                case Change.Conclude:
+                {
+                    var alert = rows[known[key].Id];
+                    Snapshot(alert, finding, clockOpen);
+                    Move(db, alert, AlertState.AutoClosed, "auto-closed", System,
+                        $"运行 #{row.Id}：{ConclusionOf(finding)}，计时已结束；最终认定 {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
+                    alert.ClosedAt = now;
+                    CancelUnbatched(db, alert.Id);
+                    closed++;
+                    break;
+                }
+                case Change.Grade:
+                {
+                    var alert = rows[known[key].Id];
+                    var before = $"{alert.Rule}（{alert.Severity.ToChinese()}）";
+                    Snapshot(alert, finding, clockOpen);
+                    alert.Revision++;
+                    Record(db, alert, "changed", alert.State, System, $"运行 #{row.Id}：{before} → {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
+                    Notify(db, alert, "changed", now);
+                    changed++;
+                    break;
+                }
             }
-            if (AlertState.IsTerminal(k.State))
-            {
-                continue;
-            }
-            var ruleChanged = k.Rule != finding.Rule || k.Severity != finding.Severity;
-            var concluded = k.ClockOpen == true && clockOpen == false;
-            if (!ruleChanged && !concluded)
-            {
-                continue;
-            }
-            var tracked = db.Alerts.Single(a => a.Id == k.Id);
-            var before = $"{tracked.Rule}（{tracked.Severity.ToChinese()}）";
-            Snapshot(tracked, finding, clockOpen);
-            if (concluded)
-            {
-                Move(db, tracked, AlertState.AutoClosed, "auto-closed", System,
-                    $"运行 #{row.Id}：{ConclusionOf(finding)}，计时已结束；最终认定 {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
-                tracked.ClosedAt = now;
-                CancelUnbatched(db, tracked.Id);
-                closed++;
-                continue;
-            }
-            tracked.Revision++;
-            Record(db, tracked, "changed", tracked.State, System, $"运行 #{row.Id}：{before} → {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
-            Notify(db, tracked, "changed", now);
-            changed++;
         }
 
-        foreach (var k in known.Values)
+        foreach (var k in closing)
         {
-            if (AlertState.IsTerminal(k.State) || found.ContainsKey(k.Key) || !run.Covers(k.Subject))
-            {
-                continue;
-            }
-            var alert = db.Alerts.Single(a => a.Id == k.Id);
+            var alert = rows[k.Id];
             Move(db, alert, AlertState.AutoClosed, "auto-closed", System, $"运行 #{row.Id} 未再发现该问题（数据已更正或已办结）", row.Id, now);
             alert.ClosedAt = now;
             CancelUnbatched(db, alert.Id);
@@ -204,8 +205,40 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         return rows.OrderBy(a => a.Id).ToDictionary(a => a.Key, StringComparer.Ordinal);
     }
 
+    // What a finding does to its alert: opens one, reopens an auto-closed one whose clock runs again, closes one
+    // whose clock stopped, records a new rule or severity; a terminal alert, or an unchanged verdict, stays.
+    private static Change ChangeOf(KnownAlert? k, Finding finding, bool? clockOpen)
+    {
+        if (k is null)
+        {
+            return Change.Open;
+        }
+        if (k.State == AlertState.AutoClosed)
+        {
+            return clockOpen != false ? Change.Reopen : Change.None;
+        }
+        if (AlertState.IsTerminal(k.State))
+        {
+            return Change.None;
+        }
+        if (k.ClockOpen == true && clockOpen == false)
+        {
+            return Change.Conclude;
+        }
+        return k.Rule != finding.Rule || k.Severity != finding.Severity ? Change.Grade : Change.None;
+    }
+
     private static IQueryable<KnownAlert> Project(IQueryable<AlertRow> alerts) =>
         alerts.Select(a => new KnownAlert(a.Id, a.Key, a.State, a.Rule, a.Severity, a.Subject, a.ClockOpen));
+
+    private enum Change
+    {
+        None,
+        Open,
+        Reopen,
+        Conclude,
+        Grade,
+    }
 
     private sealed record KnownAlert(long Id, string Key, string State, string Rule, Severity Severity, string Subject, bool? ClockOpen);
 
