@@ -15,9 +15,12 @@ internal static class CurrentInputs
     public static IReadOnlyList<string> Hash(string folder)
     {
         var wanted = SummaryWriter.Feeds.SelectMany(f => FeedNames.Extensions.Select(e => f + e)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // One file per core at a time: the feeds are a few large files, and hashing one is bound by one core.
         return Directory.GetFiles(folder)
             .Where(path => wanted.Contains(Path.GetFileName(path)))
+            .AsParallel()
             .Select(path => Of(Path.GetFileName(path), Sha256Of(path)))
+            .AsEnumerable()
             .Order(StringComparer.Ordinal)
             .ToList();
     }
