@@ -11,9 +11,16 @@ internal sealed record LastJudgement(long RunId, string RuleSetLabel, DateOnly A
 {
     public IReadOnlyList<string> Inputs { get; } = CurrentInputs.Of(Data.Files);
 
-    /// <summary>Why a run as of <paramref name="asOf"/> with this rule set cannot start from this judgement; null when it can.</summary>
-    public string? WhyNotBase(string ruleSetLabel, DateOnly asOf, Func<IReadOnlyList<string>> currentInputs)
+    /// <summary>
+    /// Why a run as of <paramref name="asOf"/> with this rule set, on a ledger whose latest run is
+    /// <paramref name="latestRun"/>, cannot start from this judgement; null when it can.
+    /// </summary>
+    public string? WhyNotBase(string ruleSetLabel, DateOnly asOf, long? latestRun, Func<IReadOnlyList<string>> currentInputs)
     {
+        if (latestRun != RunId)
+        {
+            return $"the ledger recorded run #{latestRun} after run #{RunId} (another process?)";
+        }
         if (ruleSetLabel != RuleSetLabel)
         {
             return $"the rule set changed ({RuleSetLabel} → {ruleSetLabel})";

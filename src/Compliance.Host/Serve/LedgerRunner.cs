@@ -60,7 +60,7 @@ internal sealed class LedgerRunner(
         var last = _last;
         var why = !options.Value.Incremental ? "incremental runs are off (Ledger:Incremental)"
             : last is null ? "no previous run in memory (first run since the host started)"
-            : last.WhyNotBase(loaded.RuleSet.Label, asOf, () => CurrentInputs.Hash(home.Current));
+            : last.WhyNotBase(loaded.RuleSet.Label, asOf, LatestRun(), () => CurrentInputs.Hash(home.Current));
         var compareMs = phase.ElapsedMilliseconds;
         FeedData data;
         CheckResult result;
@@ -96,7 +96,7 @@ internal sealed class LedgerRunner(
         var outcome = access.Ledger().RecordRun(record, clock.GetUtcNow());
         var recordMs = phase.ElapsedMilliseconds;
         _last = options.Value.Incremental ? new LastJudgement(outcome.RunId, loaded.RuleSet.Label, asOf, data, result) : null;
-        Last = new RunNote(why ?? (outcome.BaseRunId is null ? "the ledger recorded another run since the kept one" : null), compareMs, readMs, judgeMs, recordMs);
+        Last = new RunNote(why, outcome.BaseRunId is not null, compareMs, readMs, judgeMs, recordMs);
         log.LogInformation(
             "Run #{Run} ({Trigger}) as of {AsOf}: {Findings} findings, {Stored} stored ({Storage}); alerts opened {Opened}, changed {Changed}, reopened {Reopened}, closed {Closed}; " +
             "inputs compared {CompareMs} ms, read {ReadMs} ms, judged {JudgeMs} ms, recorded {RecordMs} ms",
@@ -104,6 +104,12 @@ internal sealed class LedgerRunner(
             outcome.BaseRunId is { } b ? $"changes against run #{b}" : "in full",
             outcome.Opened, outcome.Changed, outcome.Reopened, outcome.Closed, compareMs, readMs, judgeMs, recordMs);
         return outcome;
+    }
+
+    private long? LatestRun()
+    {
+        using var db = access.Store.CreateDb();
+        return db.Runs.Max(r => (long?)r.Id);
     }
 
     public Task<RunOutcome?> Judge(string trigger, CancellationToken cancellationToken) => Exclusive(() => JudgeNow(trigger), cancellationToken);

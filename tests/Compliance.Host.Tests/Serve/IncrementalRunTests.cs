@@ -42,7 +42,7 @@ public sealed class IncrementalRunTests : IDisposable
         var second = Daily(_world);
         var fullSecond = Daily(full);
 
-        _world.Get<LedgerRunner>().Last!.Incremental.Should().BeTrue();
+        _world.Get<LedgerRunner>().Last.Should().Match<RunNote>(n => n.Incremental && n.StoredAsChanges && n.ReadMs == 0);
         full.Get<LedgerRunner>().Last!.WhyFull.Should().Contain("Ledger:Incremental");
         second.BaseRunId.Should().Be(first.RunId);
         fullSecond.BaseRunId.Should().BeNull();
@@ -80,6 +80,20 @@ public sealed class IncrementalRunTests : IDisposable
         second.BaseRunId.Should().BeNull();
         _world.Get<LedgerRunner>().Last!.WhyFull.Should().Be("the input files changed (charges.csv)");
         Daily(_world).BaseRunId.Should().Be(second.RunId, "the next run on the same files starts from this one");
+    }
+
+    [Fact]
+    public void Judge_AnotherProcessRecordedARun_FullRun()
+    {
+        Daily(_world);
+        Cli.Run("ingest", _world.Export("charges-extra.csv", LedgerWorld.UnknownFeeCharges(2)), "--home", _world.Home, "--rules", _world.Rules)
+            .ShouldExit(ExitCode.Completed);
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        var third = Daily(_world);
+
+        third.BaseRunId.Should().BeNull();
+        _world.Get<LedgerRunner>().Last!.WhyFull.Should().Be("the ledger recorded run #2 after run #1 (another process?)");
     }
 
     [Fact]
