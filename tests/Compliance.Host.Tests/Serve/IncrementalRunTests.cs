@@ -69,6 +69,20 @@ public sealed class IncrementalRunTests : IDisposable
     }
 
     [Fact]
+    public void RunsShow_IncrementalRun_SaysItsBaseAndHowManyRowsItStored()
+    {
+        var first = Daily(_world);
+        _clock.Advance(TimeSpan.FromDays(1));
+        var second = Daily(_world);
+
+        string Show(long run) => Cli.Run("runs", "show", run.ToString(CultureInfo.InvariantCulture), "--home", _world.Home, "--rules", _world.Rules)
+            .ShouldExit(ExitCode.Completed).Stdout;
+        Show(first.RunId).Should().Contain("（全量）");
+        Show(second.RunId).Should().Contain($"（增量：相对复核 #{first.RunId} 变化 {second.Stored} 条）");
+        Cli.Run("runs", "list", "--home", _world.Home, "--rules", _world.Rules).Stdout.Should().Contain($"增量：相对复核 #{first.RunId}");
+    }
+
+    [Fact]
     public void Judge_InputFileChanged_FullRunSayingWhich()
     {
         Daily(_world);
