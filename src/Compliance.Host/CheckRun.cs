@@ -27,10 +27,22 @@ internal static class CheckRun
 
         RuleSet ruleSet;
         Checker checker;
+        FeedData data;
         try
         {
             ruleSet = RuleSetLoader.Load(options.RulesDirectory);
-            checker = Checker.Create(ruleSet);
+            // Compiling the workflows needs nothing from the feeds: it runs while they are read.
+            var compiling = Task.Run(() => Checker.Create(ruleSet));
+            try
+            {
+                data = FeedReader.ReadFolder(options.DataDirectory, ruleSet.Stages);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"无法读取数据目录 {Path.GetFullPath(options.DataDirectory)}：{e.Message}");
+                return ExitCode.NothingJudged;
+            }
+            checker = compiling.GetAwaiter().GetResult();
         }
         catch (RuleSetException e)
         {
@@ -44,17 +56,6 @@ internal static class CheckRun
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"无法读取规则目录 {Path.GetFullPath(options.RulesDirectory)}：{e.Message}");
-            return ExitCode.NothingJudged;
-        }
-
-        FeedData data;
-        try
-        {
-            data = FeedReader.ReadFolder(options.DataDirectory, ruleSet.Stages);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"无法读取数据目录 {Path.GetFullPath(options.DataDirectory)}：{e.Message}");
             return ExitCode.NothingJudged;
         }
 

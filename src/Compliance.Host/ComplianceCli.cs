@@ -19,6 +19,7 @@ internal static class ComplianceCli
             GenerateCommand.Create(stdout, stderr),
             Bench.BenchCommand.Create(stdout, stderr),
             Bench.BenchProbeCommand.Create(stdout),
+            Bench.BenchLedgerCommand.Create(stdout, stderr),
             Ledger.ServeCommand.Create(clock, stderr),
             Ledger.IngestCommand.Create(clock, stdout, stderr),
             Ledger.AlertsCommand.Create(clock, stdout, stderr),

@@ -5,6 +5,7 @@ using Compliance.Engine.Findings;
 using Compliance.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Newtonsoft.Json;
 
 namespace Compliance.Engine.Alerts;
 
@@ -19,12 +20,23 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
 
     public LedgerStore Store => store;
 
-    /// <summary>Stores the run and its findings, then opens, changes, reopens and auto-closes alerts accordingly.</summary>
+    /// <summary>
+    /// Stores the run and its findings, then opens, changes, reopens and auto-closes alerts accordingly. A run
+    /// with a <see cref="RunRecord.Base"/> that is the ledger's latest run is stored as its changes against that
+    /// run, and only the alerts those changes touch (and open alerts that run did not see) are looked at: an
+    /// unchanged finding moves no alert, whatever state people have put it in since. The ledger ends as a full
+    /// recording of the same run would leave it, but for the findings' rows (see <see cref="RunFindings"/>).
+    /// </summary>
     public RunOutcome RecordRun(RunRecord run, DateTimeOffset now)
     {
         using var db = store.CreateDb();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         using var tx = db.Database.BeginTransaction();
+
+        // Changes against a run that is not the latest would skip what the runs since then did to the alerts.
+        var latest = db.Runs.Max(r => (long?)r.Id);
+        var baseRun = run.Base is { } b && b.RunId == latest ? b : null;
+        var delta = baseRun is null ? null : FindingDelta.Between(baseRun.Findings, run.Findings);
 
         var row = new RunRow
         {
@@ -35,6 +47,8 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             RuleSetHash = run.RuleSetHash,
             Feeds = string.Join(",", SummaryWriter.Feeds.Where(run.CoveredFeeds.Contains)),
             FindingCount = run.Findings.Count,
+            BaseRunId = baseRun?.RunId,
+            StoredFindings = delta?.Count ?? run.Findings.Count,
             RejectCount = run.RejectCount,
             DurationMs = run.DurationMs,
             SummaryJson = run.SummaryJson,
@@ -45,7 +59,15 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
 
         var connection = db.Database.GetDbConnection();
         var transaction = tx.GetDbTransaction();
-        FindingBulkWriter.Write(connection, transaction, row.Id, run.Findings, AlertKey.Of);
+        if (delta is null)
+        {
+            FindingBulkWriter.Write(connection, transaction, row.Id, run.Findings, AlertKey.Of);
+        }
+        else
+        {
+            FindingBulkWriter.Write(connection, transaction, row.Id, delta.Current, AlertKey.Of);
+            FindingBulkWriter.Write(connection, transaction, row.Id, delta.Gone, AlertKey.Of, gone: true);
+        }
 
         // One finding per key: a clock family yields at most one per subject; otherwise keep the gravest.
         var found = new Dictionary<string, Finding>(StringComparer.Ordinal);
@@ -58,28 +80,39 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             }
         }
 
-        var known = db.Alerts.AsNoTracking()
-            .Select(a => new { a.Id, a.Key, a.State, a.Rule, a.Severity, a.Subject, a.ClockOpen })
-            .ToDictionary(a => a.Key, StringComparer.Ordinal);
+        var known = Known(db, delta, baseRun?.RunId);
 
         // Ids are handed out here rather than by SaveChanges per alert: the transaction is IMMEDIATE, so nobody else
         // inserts meanwhile, and a first run that opens a hundred thousand alerts saves them in one go.
         var nextId = (db.Alerts.Max(a => (long?)a.Id) ?? 0) + 1;
         int opened = 0, changed = 0, reopened = 0, closed = 0;
+        var moves = new List<(string Key, Finding Finding, bool? ClockOpen, Change Change)>();
         foreach (var (key, finding) in found)
         {
-            var clockOpen = ClockOpenOf(finding);
-            if (!known.TryGetValue(key, out var k))
+            if (delta is null || delta.Keys.Contains(key))
             {
-                Open(db, nextId++, key, finding, clockOpen, row.Id, now);
-                opened++;
-                continue;
+                var clockOpen = ClockOpenOf(finding);
+                moves.Add((key, finding, clockOpen, ChangeOf(known.GetValueOrDefault(key), finding, clockOpen)));
             }
-            if (k.State == AlertState.AutoClosed)
+        }
+        var closing = known.Values.Where(k => !AlertState.IsTerminal(k.State) && !found.ContainsKey(k.Key) && run.Covers(k.Subject)).ToList();
+
+        // The alerts that move, loaded together rather than one query each.
+        var ids = moves.Where(m => m.Change is Change.Reopen or Change.Conclude or Change.Grade).Select(m => known[m.Key].Id)
+            .Concat(closing.Select(k => k.Id)).ToList();
+        var rows = db.Alerts.Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id);
+
+        foreach (var (key, finding, clockOpen, change) in moves)
+        {
+            switch (change)
             {
-                if (clockOpen != false)
+                case Change.Open:
+                    Open(db, nextId++, key, finding, clockOpen, row.Id, now);
+                    opened++;
+                    break;
+                case Change.Reopen:
                 {
-                    var alert = db.Alerts.Single(a => a.Id == k.Id);
+                    var alert = rows[known[key].Id];
                     Snapshot(alert, finding, clockOpen);
                     Move(db, alert, AlertState.Pending, "reopened", System, $"运行 #{row.Id} 再次发现该问题，重新挂账", row.Id, now);
                     alert.ClosedAt = null;
@@ -90,44 +123,36 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
                     alert.Revision++;
                     Notify(db, alert, "reopened", now);
                     reopened++;
+                    break;
                 }
-                continue;
+                case Change.Conclude:
+                {
+                    var alert = rows[known[key].Id];
+                    Snapshot(alert, finding, clockOpen);
+                    Move(db, alert, AlertState.AutoClosed, "auto-closed", System,
+                        $"运行 #{row.Id}：{ConclusionOf(finding)}，计时已结束；最终认定 {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
+                    alert.ClosedAt = now;
+                    CancelUnbatched(db, alert.Id);
+                    closed++;
+                    break;
+                }
+                case Change.Grade:
+                {
+                    var alert = rows[known[key].Id];
+                    var before = $"{alert.Rule}（{alert.Severity.ToChinese()}）";
+                    Snapshot(alert, finding, clockOpen);
+                    alert.Revision++;
+                    Record(db, alert, "changed", alert.State, System, $"运行 #{row.Id}：{before} → {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
+                    Notify(db, alert, "changed", now);
+                    changed++;
+                    break;
+                }
             }
-            if (AlertState.IsTerminal(k.State))
-            {
-                continue;
-            }
-            var ruleChanged = k.Rule != finding.Rule || k.Severity != finding.Severity;
-            var concluded = k.ClockOpen == true && clockOpen == false;
-            if (!ruleChanged && !concluded)
-            {
-                continue;
-            }
-            var tracked = db.Alerts.Single(a => a.Id == k.Id);
-            var before = $"{tracked.Rule}（{tracked.Severity.ToChinese()}）";
-            Snapshot(tracked, finding, clockOpen);
-            if (concluded)
-            {
-                Move(db, tracked, AlertState.AutoClosed, "auto-closed", System,
-                    $"运行 #{row.Id}：{ConclusionOf(finding)}，计时已结束；最终认定 {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
-                tracked.ClosedAt = now;
-                CancelUnbatched(db, tracked.Id);
-                closed++;
-                continue;
-            }
-            tracked.Revision++;
-            Record(db, tracked, "changed", tracked.State, System, $"运行 #{row.Id}：{before} → {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
-            Notify(db, tracked, "changed", now);
-            changed++;
         }
 
-        foreach (var k in known.Values)
+        foreach (var k in closing)
         {
-            if (AlertState.IsTerminal(k.State) || found.ContainsKey(k.Key) || !run.Covers(k.Subject))
-            {
-                continue;
-            }
-            var alert = db.Alerts.Single(a => a.Id == k.Id);
+            var alert = rows[k.Id];
             Move(db, alert, AlertState.AutoClosed, "auto-closed", System, $"运行 #{row.Id} 未再发现该问题（数据已更正或已办结）", row.Id, now);
             alert.ClosedAt = now;
             CancelUnbatched(db, alert.Id);
@@ -139,11 +164,83 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         row.AlertsClosed = closed;
         db.ChangeTracker.DetectChanges();
         db.SaveChanges();
-        db.Database.ExecuteSql(
-            $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id})");
+        if (baseRun is null)
+        {
+            db.Database.ExecuteSql(
+                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id})");
+        }
+        else
+        {
+            // Seen by this run: what the base run saw but for the keys now gone, and what this run stored.
+            var goneKeys = JsonConvert.SerializeObject(delta!.GoneKeys);
+            db.Database.ExecuteSql(
+                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE LastSeenRunId = {baseRun.RunId} AND Key NOT IN (SELECT value FROM json_each({goneKeys}))");
+            db.Database.ExecuteSql(
+                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id} AND NOT Gone)");
+        }
         tx.Commit();
-        return new RunOutcome(row.Id, run.Findings.Count, opened, changed, reopened, closed);
+        return new RunOutcome(row.Id, run.Findings.Count, opened, changed, reopened, closed, row.BaseRunId, row.StoredFindings);
     }
+
+    // The alerts a run can move, in id order. All of them for a run stored in full; for changes against the base
+    // run, those under a changed key, and the open ones the base run did not see (a subject it could not judge
+    // may be judged now, and its alert closed). Every other open alert was seen by the base run with a finding
+    // that has not changed, which moves nothing.
+    private static Dictionary<string, KnownAlert> Known(LedgerDb db, FindingDelta? delta, long? baseRunId)
+    {
+        var alerts = db.Alerts.AsNoTracking();
+        IEnumerable<KnownAlert> rows;
+        if (delta is null)
+        {
+            rows = Project(alerts).ToList();
+        }
+        else
+        {
+            var keys = JsonConvert.SerializeObject(delta.Keys);
+            var open = AlertState.All.Where(s => !AlertState.IsTerminal(s)).ToList();
+            var touched = Project(db.Alerts.FromSql($"SELECT * FROM Alerts WHERE Key IN (SELECT value FROM json_each({keys}))").AsNoTracking()).ToList();
+            var unseen = Project(alerts.Where(a => open.Contains(a.State) && a.LastSeenRunId < baseRunId)).ToList();
+            rows = touched.Concat(unseen).DistinctBy(a => a.Id);
+        }
+        return rows.OrderBy(a => a.Id).ToDictionary(a => a.Key, StringComparer.Ordinal);
+    }
+
+    // What a finding does to its alert: opens one, reopens an auto-closed one whose clock runs again, closes one
+    // whose clock stopped, records a new rule or severity; a terminal alert, or an unchanged verdict, stays.
+    private static Change ChangeOf(KnownAlert? k, Finding finding, bool? clockOpen)
+    {
+        if (k is null)
+        {
+            return Change.Open;
+        }
+        if (k.State == AlertState.AutoClosed)
+        {
+            return clockOpen != false ? Change.Reopen : Change.None;
+        }
+        if (AlertState.IsTerminal(k.State))
+        {
+            return Change.None;
+        }
+        if (k.ClockOpen == true && clockOpen == false)
+        {
+            return Change.Conclude;
+        }
+        return k.Rule != finding.Rule || k.Severity != finding.Severity ? Change.Grade : Change.None;
+    }
+
+    private static IQueryable<KnownAlert> Project(IQueryable<AlertRow> alerts) =>
+        alerts.Select(a => new KnownAlert(a.Id, a.Key, a.State, a.Rule, a.Severity, a.Subject, a.ClockOpen));
+
+    private enum Change
+    {
+        None,
+        Open,
+        Reopen,
+        Conclude,
+        Grade,
+    }
+
+    private sealed record KnownAlert(long Id, string Key, string State, string Rule, Severity Severity, string Subject, bool? ClockOpen);
 
     /// <summary>A person's action on an alert; refused (not thrown) when the state does not allow it.</summary>
     public TransitionResult Apply(long alertId, AlertAction action, string actor, string reason, DateTimeOffset now)

@@ -25,9 +25,15 @@ public sealed record RunRecord
     public required string SummaryJson { get; init; }
     public required long DurationMs { get; init; }
 
+    /// <summary>
+    /// The run this one was judged from, for an incremental run: the ledger then stores only the findings that
+    /// differ from that run's and looks only at the alerts they touch. Null: stored in full.
+    /// </summary>
+    public RunBase? Base { get; init; }
+
     public static RunRecord Of(
         string trigger, DateTimeOffset startedAt, DateOnly asOf, RuleSet ruleSet, FeedData data, CheckResult result,
-        string summaryJson, long durationMs)
+        string summaryJson, long durationMs, RunBase? baseRun = null)
     {
         var wholeRejected = data.Rejects.Where(r => r.Line == 0).Select(r => r.File).ToHashSet(StringComparer.Ordinal);
         var covered = data.Files.Where(f => !wholeRejected.Contains(f.Name)).Select(f => f.Feed).ToHashSet(StringComparer.Ordinal);
@@ -45,6 +51,7 @@ public sealed record RunRecord
             RejectCount = data.Rejects.Count,
             SummaryJson = summaryJson,
             DurationMs = durationMs,
+            Base = baseRun,
         };
     }
 

@@ -18,9 +18,22 @@ public static class CaseClock
         Settings settings,
         WorkingCalendar calendar,
         DateOnly asOf,
+        out int? uncoveredYear) =>
+        Compute(record, procedures, item, settings, calendar, asOf, reuse: null, out uncoveredYear);
+
+    /// <summary>As above, into <paramref name="reuse"/> when given (its previous case's figures are all replaced).</summary>
+    internal static CaseFacts? Compute(
+        CaseRecord record,
+        IReadOnlyList<ProcedureRecord> procedures,
+        Item? item,
+        Settings settings,
+        WorkingCalendar calendar,
+        DateOnly asOf,
+        CaseFacts? reuse,
         out int? uncoveredYear)
     {
-        var facts = new CaseFacts(record, item);
+        var facts = reuse ?? new CaseFacts(record, item);
+        facts.Reset(record, item);
         var a = record.AcceptedOn;
         var decided = record.DecidedOn is { } d && d <= asOf ? d : (DateOnly?)null;
         facts.Open = decided is null;

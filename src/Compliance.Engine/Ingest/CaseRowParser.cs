@@ -90,6 +90,7 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
 
     public override int LineOf(CaseRecord record) => record.Line;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryStatus(FieldRow row, bool decided, out CaseStatus status, out RowProblem problem)
     {
         var span = row[Status];

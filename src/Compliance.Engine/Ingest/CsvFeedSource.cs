@@ -177,6 +177,7 @@ internal sealed class CsvFeedSource : FeedSource
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBlankLine(ReadOnlySpan<char> span)
     {
         foreach (var c in span)

@@ -79,6 +79,15 @@ internal sealed class FeedIngest
         }
     }
 
+    /// <summary>How the key table of a feed with keys (cases, charges, stages) was sized: keys, slots, resizes.</summary>
+    internal (int Count, int Capacity, int Resizes) KeyTable(string feed) => feed switch
+    {
+        "cases" => (_cases.Keys.Count, _cases.Keys.Capacity, _cases.Keys.Resizes),
+        "charges" => (_charges.Keys.Count, _charges.Keys.Capacity, _charges.Keys.Resizes),
+        "stages" => (_stages.Keys.Count, _stages.Keys.Capacity, _stages.Keys.Resizes),
+        _ => throw new ArgumentException($"Feed '{feed}' has no keys.", nameof(feed)),
+    };
+
     /// <summary>Records a file that could not even be opened, so that the run goes on and says why.</summary>
     public void RejectUnopenable(string feed, string fileName, Exception error)
     {
@@ -88,6 +97,7 @@ internal sealed class FeedIngest
     }
 
     /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>
         _cases.Keys.TryFind(caseId, out var index) ? _cases.Accepted[index].CaseId : null;
 
@@ -107,7 +117,7 @@ internal sealed class FeedIngest
             var sha = Convert.ToHexStringLower(SHA256.HashData(input));
             input.Position = start;
             Data.Files.Add(new InputFile(feed, fileName, sha, DetectedEncoding.BinaryName));
-            ReadSource(state, () => new XlsxFeedSource(input), fileName);
+            ReadSource(state, () => new XlsxFeedSource(input), null, fileName);
             return;
         }
 
@@ -124,7 +134,7 @@ internal sealed class FeedIngest
             var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding!);
             try
             {
-                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open), fileName);
+                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open), text, fileName);
                 text.CheckRest();
                 Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
                 return;
@@ -140,7 +150,8 @@ internal sealed class FeedIngest
             : $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
     }
 
-    private void ReadSource<TRecord>(FeedState<TRecord> state, Func<FeedSource> open, string fileName)
+    /// <param name="text">The file's text, to estimate its rows from how far reading got; null when that cannot be told (xlsx).</param>
+    private void ReadSource<TRecord>(FeedState<TRecord> state, Func<FeedSource> open, FileText? text, string fileName)
         where TRecord : class
     {
         FeedSource source;
@@ -155,11 +166,11 @@ internal sealed class FeedIngest
         }
         using (source)
         {
-            ReadRows(state, source, fileName);
+            ReadRows(state, source, text, fileName);
         }
     }
 
-    private void ReadRows<TRecord>(FeedState<TRecord> state, FeedSource source, string fileName)
+    private void ReadRows<TRecord>(FeedState<TRecord> state, FeedSource source, FileText? text, string fileName)
         where TRecord : class
     {
         var schema = state.Schema;
@@ -186,13 +197,19 @@ internal sealed class FeedIngest
         var stats = Data.StatsFor(feed);
         state.StartFile(fileName);
         var row = new FieldRow(schema, match.ColumnOfField, headers);
-        using var pipeline = new RowPipeline<TRecord>(source, state.ReadAheadParser, row);
+        using var pipeline = new RowPipeline<TRecord>(source, state.ReadAheadParser, row, text is null ? null : () => text.BytesRead);
+        var rows = 0L;
         while (true)
         {
             var batch = pipeline.Next();
             if (!batch.Parsed)
             {
                 batch.Parse(state.Parser, row);
+            }
+            rows += batch.Count;
+            if (text is not null)
+            {
+                ReserveKeys(state, rows, batch.BytesRead, text.Length);
             }
             state.Keys.Prefetch(batch.KeyHashes.AsSpan(0, batch.Count));
             for (var i = 0; i < batch.Count; i++)
@@ -218,6 +235,22 @@ internal sealed class FeedIngest
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Sizes the key table for the rows the file still holds, estimated from the rows per byte so far, so that it
+    /// does not grow by doubling all along a large file. An estimate only: reading runs ahead of the rows counted,
+    /// so it is low at first, and a table that proves too small still grows.
+    /// </summary>
+    private static void ReserveKeys<TRecord>(FeedState<TRecord> state, long rows, long bytesRead, long length)
+        where TRecord : class
+    {
+        if (bytesRead <= 0 || bytesRead >= length || !state.Parser.HasKey)
+        {
+            return;
+        }
+        var remaining = (double)rows * (length - bytesRead) / bytesRead;
+        state.Keys.Reserve((int)Math.Min(int.MaxValue, state.Keys.Count + remaining));
     }
 
     /// <summary>Accepts the parsed row <paramref name="i"/> of a batch (a row that is not blank), or rejects it.</summary>

@@ -20,6 +20,15 @@ internal sealed class FileText
         _encoding = encoding;
     }
 
+    /// <summary>The bytes of the text, from its start (after any BOM) to the end of the stream.</summary>
+    public long Length => _stream.Length - _textStart;
+
+    /// <summary>
+    /// How far into the text the reader last opened has read the stream: for estimates only, as it reads ahead of
+    /// what it decoded. Ask on the thread that reads.
+    /// </summary>
+    public long BytesRead => _last is null ? 0 : _last.Position - _textStart;
+
     public TextReader Open()
     {
         _last = new StrictDecodingReader(_stream, _textStart, _encoding);

@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using System.Text;
 using nietras.SeparatedValues;
 
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// The floor a check is measured against (performance issue): the time to decode and split the same CSV
-/// files and parse their dates and amounts, and nothing else — no keys, no validation, no records.
+/// files and parse their dates and amounts, and nothing else — no keys, no validation, no records, no hashing.
+/// Each file is decoded once, with the decoders reading uses (a BOM means UTF-8; else UTF-8, and GB18030 when
+/// UTF-8 fails): checking the encoding over the whole file first, or decoding GB18030 through the slower
+/// in-box decoder, would make the floor higher than the work reading must do and the ratio look better than it is.
 /// </summary>
 public static class IngestFloor
 {
@@ -14,6 +18,7 @@ public static class IngestFloor
     {
         var watch = Stopwatch.StartNew();
         long rows = 0, values = 0;
+        Span<byte> head = stackalloc byte[3];
         foreach (var schema in FeedIngest.Feeds)
         {
             var path = Path.Combine(dataDirectory, schema.Name + ".csv");
@@ -21,55 +26,71 @@ public static class IngestFloor
             {
                 continue;
             }
-            using var stream = File.OpenRead(path);
-            var encoding = TextEncodingDetector.Detect(stream);
-            if (encoding.Encoding is null)
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var bom = stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(TextEncodingDetector.Utf8Bom);
+            var start = bom ? 3L : 0L;
+            Encoding[] encodings = bom ? [TextEncodingDetector.StrictUtf8] : [TextEncodingDetector.StrictUtf8, TextEncodingDetector.StrictGb18030];
+            foreach (var encoding in encodings)
             {
-                continue;
-            }
-            stream.Position = encoding.PreambleLength;
-            using var text = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Unescape = true }).From(text);
-            var headers = reader.Header.ColNames.ToList();
-            var match = HeaderMatcher.Match(schema, headers);
-            var dates = new List<int>();
-            var amounts = new List<int>();
-            for (var f = 0; f < schema.Columns.Count; f++)
-            {
-                var column = match.ColumnOfField[f];
-                if (column < 0)
+                try
                 {
-                    continue;
+                    var read = ReadFile(schema, new StrictDecodingReader(stream, start, encoding));
+                    rows += read.Rows;
+                    values += read.Values;
+                    break;
                 }
-                var english = schema.Columns[f].English;
-                if (english is "amount")
+                catch (DecoderFallbackException)
                 {
-                    amounts.Add(column);
-                }
-                else if (english.EndsWith("_at", StringComparison.Ordinal) || english is "start" or "end")
-                {
-                    dates.Add(column);
-                }
-            }
-            foreach (var row in reader)
-            {
-                rows++;
-                foreach (var c in dates)
-                {
-                    if (c < row.ColCount && DateParser.TryParse(row[c].Span, out var d))
-                    {
-                        values += d.Day;
-                    }
-                }
-                foreach (var c in amounts)
-                {
-                    if (c < row.ColCount && AmountParser.TryParse(row[c].Span, out var a))
-                    {
-                        values += (long)a;
-                    }
+                    // Not this encoding: the next one reads the file from its start, as reading does.
                 }
             }
         }
         return (rows, values, watch.Elapsed);
+    }
+
+    private static (long Rows, long Values) ReadFile(FeedSchema schema, TextReader text)
+    {
+        long rows = 0, values = 0;
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Unescape = true }).From(text);
+        var headers = reader.Header.ColNames.ToList();
+        var match = HeaderMatcher.Match(schema, headers);
+        var dates = new List<int>();
+        var amounts = new List<int>();
+        for (var f = 0; f < schema.Columns.Count; f++)
+        {
+            var column = match.ColumnOfField[f];
+            if (column < 0)
+            {
+                continue;
+            }
+            var english = schema.Columns[f].English;
+            if (english is "amount")
+            {
+                amounts.Add(column);
+            }
+            else if (english.EndsWith("_at", StringComparison.Ordinal) || english is "start" or "end")
+            {
+                dates.Add(column);
+            }
+        }
+        foreach (var row in reader)
+        {
+            rows++;
+            foreach (var c in dates)
+            {
+                if (c < row.ColCount && DateParser.TryParse(row[c].Span, out var d))
+                {
+                    values += d.Day;
+                }
+            }
+            foreach (var c in amounts)
+            {
+                if (c < row.ColCount && AmountParser.TryParse(row[c].Span, out var a))
+                {
+                    values += (long)a;
+                }
+            }
+        }
+        return (rows, values);
     }
 }

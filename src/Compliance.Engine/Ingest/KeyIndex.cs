@@ -13,6 +13,9 @@ internal sealed class KeyIndex<TRecord>
 {
     private const int InitialCapacity = 1 << 10;
 
+    /// <summary>The largest table an estimate may ask for; past it, the table only grows as keys come.</summary>
+    private const int MaxCapacity = 1 << 28;
+
     private readonly List<TRecord> _records;
     private readonly Func<TRecord, string> _keyOf;
 
@@ -55,12 +58,36 @@ internal sealed class KeyIndex<TRecord>
         }
         _slots[slot] = Entry(hash, index);
         first = index;
-        if (++Count > _slots.Length / 4 * 3)
+        if (++Count > Limit(_slots.Length))
         {
-            Grow();
+            Resize(_slots.Length * 2);
         }
         return true;
     }
+
+    /// <summary>
+    /// Makes room for <paramref name="keys"/> keys in all, so that reaching that many does not grow the table step
+    /// by step: each doubling re-files every key already there, a cache miss apiece once the table is large. Made
+    /// early, from an estimate of a file's rows, the one resize costs little, as few keys are there yet.
+    /// </summary>
+    public void Reserve(int keys)
+    {
+        var length = _slots.Length;
+        while (keys > Limit(length) && length < MaxCapacity)
+        {
+            length *= 2;
+        }
+        if (length != _slots.Length)
+        {
+            Resize(length);
+        }
+    }
+
+    /// <summary>The number of slots; a power of two.</summary>
+    internal int Capacity => _slots.Length;
+
+    /// <summary>How many times the table was made larger, each time re-filing every key.</summary>
+    internal int Resizes { get; private set; }
 
     /// <summary>
     /// Reads the slots where keys with these hashes would go, all at once: the table is far larger than the
@@ -124,10 +151,14 @@ internal sealed class KeyIndex<TRecord>
 
     private static int EntryIndex(long entry) => (int)(uint)entry - 1;
 
-    private void Grow()
+    /// <summary>Keys a table of <paramref name="length"/> slots holds before it grows: at most three quarters full.</summary>
+    private static int Limit(int length) => length / 4 * 3;
+
+    private void Resize(int length)
     {
+        Resizes++;
         var slots = _slots;
-        _slots = new long[slots.Length * 2];
+        _slots = new long[length];
         foreach (var entry in slots)
         {
             if (entry != 0)

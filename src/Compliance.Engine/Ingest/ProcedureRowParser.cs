@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Compliance.Engine.Ingest;
 
@@ -35,6 +36,9 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
 
     public override FeedSchema Schema => ProceduresSchema;
 
+    public override bool HasKey => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ProcedureRecord? record, out RowProblem problem)
     {
         record = null;
@@ -91,6 +95,7 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
 
     public override int LineOf(ProcedureRecord record) => record.Line;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryKind(string label, out ProcedureKind kind)
     {
         if (label is "1" or "延长审批" || label.Equals("extension", StringComparison.OrdinalIgnoreCase))

@@ -1,16 +1,30 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// One row as a source read it: the physical line where it starts and its values per file column (unquoted,
-/// untrimmed), kept in one reusable buffer so that reading a row allocates nothing by itself. A row that could
-/// not be split into fields carries <see cref="BadRowMessage"/> and the raw text instead.
+/// untrimmed), kept in a reusable <see cref="RowText"/> (its own, or the one the rows of a batch share) so that
+/// reading a row allocates nothing by itself. A row that could not be split into fields carries
+/// <see cref="BadRowMessage"/> and the raw text instead.
 /// </summary>
 internal sealed class RawRow
 {
-    private char[] _chars = new char[256];
-    private int _length;
-    private int[] _starts = new int[16];
-    private int[] _lengths = new int[16];
+    private readonly RowText _text;
+    private int _charStart;
+    private int _fieldStart;
+
+    /// <summary>A row with buffers of its own.</summary>
+    public RawRow()
+        : this(new RowText(256, 16))
+    {
+    }
+
+    /// <summary>A row written into <paramref name="text"/>, after the rows written there before it.</summary>
+    public RawRow(RowText text)
+    {
+        _text = text;
+    }
 
     public int Line { get; private set; }
 
@@ -20,47 +34,65 @@ internal sealed class RawRow
 
     public string BadRowValue { get; private set; } = "";
 
-    public ReadOnlySpan<char> this[int column] =>
-        column < Count ? _chars.AsSpan(_starts[column], _lengths[column]) : [];
+    public ReadOnlySpan<char> this[int column]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (column >= Count)
+            {
+                return [];
+            }
+            var text = _text;
+            var field = _fieldStart + column;
+            return text.Chars.AsSpan(_charStart + text.Starts[field], text.Lengths[field]);
+        }
+    }
 
+    /// <summary>Starts the row afresh: after the rows written before it, or over itself when it was written last.</summary>
     public void Start(int line)
     {
+        var text = _text;
+        if (ReferenceEquals(text.Last, this))
+        {
+            text.Length = _charStart;
+            text.Fields = _fieldStart;
+        }
+        else
+        {
+            text.Last = this;
+        }
+        _charStart = text.Length;
+        _fieldStart = text.Fields;
         Line = line;
         Count = 0;
-        _length = 0;
         BadRowMessage = null;
         BadRowValue = "";
     }
 
     public void Add(ReadOnlySpan<char> value)
     {
-        if (Count == _starts.Length)
-        {
-            GrowFields(Count + 1);
-        }
-        if (_length + value.Length > _chars.Length)
-        {
-            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + value.Length));
-        }
-        value.CopyTo(_chars.AsSpan(_length));
-        _starts[Count] = _length;
-        _lengths[Count] = value.Length;
-        _length += value.Length;
+        var text = _text;
+        text.EnsureFields(1);
+        text.EnsureChars(value.Length);
+        value.CopyTo(text.Chars.AsSpan(text.Length));
+        text.Starts[text.Fields] = text.Length - _charStart;
+        text.Lengths[text.Fields] = value.Length;
+        text.Length += value.Length;
+        text.Fields++;
         Count++;
     }
 
     /// <summary>
     /// Holds a whole line of text at once, for a line whose values are slices of it (<see cref="SetSlices"/>): one
-    /// copy for the line instead of one per value.
+    /// copy for the line instead of one per value. Only on a row just started.
     /// </summary>
-    public void SetText(ReadOnlySpan<char> text)
+    public void SetText(ReadOnlySpan<char> line)
     {
-        if (text.Length > _chars.Length)
-        {
-            _chars = new char[Math.Max(_chars.Length * 2, text.Length)];
-        }
-        text.CopyTo(_chars);
-        _length = text.Length;
+        var text = _text;
+        text.EnsureChars(line.Length);
+        line.CopyTo(text.Chars.AsSpan(_charStart));
+        text.Length = _charStart + line.Length;
     }
 
     /// <summary>
@@ -69,38 +101,36 @@ internal sealed class RawRow
     /// </summary>
     public void SetSlices(int count, out Span<int> starts, out Span<int> lengths)
     {
-        if (_starts.Length < count)
-        {
-            GrowFields(count);
-        }
+        var text = _text;
+        text.Fields = _fieldStart;
+        text.EnsureFields(count);
+        text.Fields = _fieldStart + count;
         Count = count;
-        starts = _starts.AsSpan(0, count);
-        lengths = _lengths.AsSpan(0, count);
+        starts = text.Starts.AsSpan(_fieldStart, count);
+        lengths = text.Lengths.AsSpan(_fieldStart, count);
     }
 
     /// <summary>Appends one char to the value being built by <see cref="BeginValue"/>/<see cref="EndValue"/>.</summary>
     public void Append(char c)
     {
-        if (_length == _chars.Length)
-        {
-            Array.Resize(ref _chars, _chars.Length * 2);
-        }
-        _chars[_length++] = c;
+        var text = _text;
+        text.EnsureChars(1);
+        text.Chars[text.Length++] = c;
     }
 
     /// <summary>Starts a value assembled char by char (an unescaped quoted CSV field).</summary>
     public void BeginValue()
     {
-        if (Count == _starts.Length)
-        {
-            GrowFields(Count + 1);
-        }
-        _starts[Count] = _length;
+        var text = _text;
+        text.EnsureFields(1);
+        text.Starts[text.Fields] = text.Length - _charStart;
     }
 
     public void EndValue()
     {
-        _lengths[Count] = _length - _starts[Count];
+        var text = _text;
+        text.Lengths[text.Fields] = text.Length - _charStart - text.Starts[text.Fields];
+        text.Fields++;
         Count++;
     }
 
@@ -111,6 +141,7 @@ internal sealed class RawRow
     }
 
     /// <summary>True when every value is empty or white space: such a row is a blank line, skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsBlank()
     {
         for (var i = 0; i < Count; i++)
@@ -121,13 +152,5 @@ internal sealed class RawRow
             }
         }
         return true;
-    }
-
-    /// <summary>Kept out of the adding methods, which stay small enough to be inlined into the per-field loops.</summary>
-    private void GrowFields(int needed)
-    {
-        var length = Math.Max(_starts.Length * 2, needed);
-        Array.Resize(ref _starts, length);
-        Array.Resize(ref _lengths, length);
     }
 }

@@ -11,12 +11,20 @@ namespace Compliance.Engine.Ingest;
 internal sealed class RowBatch<TRecord>
     where TRecord : class
 {
+    /// <summary>Room a batch starts with per row, in chars and fields; it grows for longer rows and keeps what it grew to.</summary>
+    private const int CharsPerRow = 128;
+
+    private const int FieldsPerRow = 16;
+
+    private readonly RowText _text;
+
     public RowBatch(int capacity)
     {
+        _text = new RowText(capacity * CharsPerRow, capacity * FieldsPerRow);
         Rows = new RawRow[capacity];
         for (var i = 0; i < capacity; i++)
         {
-            Rows[i] = new RawRow();
+            Rows[i] = new RawRow(_text);
         }
         Records = new TRecord?[capacity];
         Problems = new RowProblem[capacity];
@@ -24,6 +32,7 @@ internal sealed class RowBatch<TRecord>
         KeyHashes = new int[capacity];
     }
 
+    /// <summary>The rows, written in order into one <see cref="RowText"/>.</summary>
     public RawRow[] Rows { get; }
 
     public int Count { get; set; }
@@ -43,6 +52,9 @@ internal sealed class RowBatch<TRecord>
 
     public int[] KeyHashes { get; }
 
+    /// <summary>How many bytes of the file had been read when the batch was filled; 0 when the source does not tell.</summary>
+    public long BytesRead { get; set; }
+
     /// <summary>Kept by <see cref="RowPipeline{TRecord}"/> under its lock.</summary>
     public BatchState State { get; set; }
 
@@ -59,7 +71,9 @@ internal sealed class RowBatch<TRecord>
     {
         Array.Clear(Records, 0, Count);
         Array.Clear(Keys, 0, Count);
+        _text.Clear();
         Count = 0;
+        BytesRead = 0;
         Parsed = false;
         Ended = false;
         Error = null;

@@ -24,6 +24,9 @@ internal abstract class RowParser<TRecord>
 
     public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
 
+    /// <summary>Whether the feed's records have a key (<see cref="KeyOf"/> gives one).</summary>
+    public virtual bool HasKey => true;
+
     /// <summary>The record's unique key, or null for a feed without one.</summary>
     public virtual string? KeyOf(TRecord record) => null;
 

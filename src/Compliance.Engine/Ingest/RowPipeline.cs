@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace Compliance.Engine.Ingest;
@@ -22,6 +23,7 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     private readonly FeedSource _source;
     private readonly RowParser<TRecord> _parser;
     private readonly FieldRow _view;
+    private readonly Func<long>? _bytesRead;
     private readonly Thread _thread;
 
     // Guarded by _gate: the free batches, the filled ones in reading order (_filled[0] is the next), their states.
@@ -36,11 +38,13 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     /// <param name="source">Read only by the pipeline's thread from now on, until <see cref="Dispose"/>.</param>
     /// <param name="readAheadParser">Used only by the pipeline's thread.</param>
     /// <param name="view">The header mapping, for the pipeline's thread; it gets its own copy.</param>
-    public RowPipeline(FeedSource source, RowParser<TRecord> readAheadParser, FieldRow view)
+    /// <param name="bytesRead">How far the source has read its file, asked on the pipeline's thread after each batch.</param>
+    public RowPipeline(FeedSource source, RowParser<TRecord> readAheadParser, FieldRow view, Func<long>? bytesRead = null)
     {
         _source = source;
         _parser = readAheadParser;
         _view = view.Copy();
+        _bytesRead = bytesRead;
         _thread = new Thread(ReadAhead) { IsBackground = true, Name = "ingest read-ahead" };
         _thread.Start();
     }
@@ -116,6 +120,7 @@ internal sealed class RowPipeline<TRecord> : IDisposable
                 continue;
             }
             var ended = Fill(batch!, ref lastLine);
+            batch!.BytesRead = _bytesRead?.Invoke() ?? 0;
             lock (_gate)
             {
                 batch!.State = BatchState.Unparsed;
@@ -165,6 +170,7 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     }
 
     /// <summary>Reads rows into the batch; true when the source has no more (or failed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill(RowBatch<TRecord> batch, ref int lastLine)
     {
         try

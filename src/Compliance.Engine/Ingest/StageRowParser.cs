@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Catalog;
 
 namespace Compliance.Engine.Ingest;
@@ -38,6 +39,7 @@ internal sealed class StageRowParser : RowParser<StageRecord>
 
     public override FeedSchema Schema => StagesSchema;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out StageRecord? record, out RowProblem problem)
     {
         record = null;
@@ -94,6 +96,7 @@ internal sealed class StageRowParser : RowParser<StageRecord>
 
     public override int LineOf(StageRecord record) => record.Line;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryLimitUnit(FieldRow row, bool hasLimit, out LimitUnit? unit, out RowProblem problem)
     {
         var span = row[LimitUnitField];

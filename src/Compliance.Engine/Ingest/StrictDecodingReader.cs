@@ -40,6 +40,9 @@ internal sealed class StrictDecodingReader : TextReader
         _gb18030 = ReferenceEquals(encoding, TextEncodingDetector.StrictGb18030) ? new Gb18030Decoder() : null;
     }
 
+    /// <summary>Where in the stream the next bytes will be read from: the bytes read so far, some not decoded yet.</summary>
+    public long Position => _position;
+
     /// <summary>True once every byte was decoded, including the check for an incomplete sequence at the end.</summary>
     public bool AtEnd => _flushed && _spillPos == _spillLen;
 

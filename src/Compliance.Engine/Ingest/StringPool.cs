@@ -6,7 +6,9 @@ namespace Compliance.Engine.Ingest;
 /// Shares one string instance per distinct short value (unit, item and fee codes, types, labels, names), which
 /// repeat across millions of rows. Lookup is by span, so a value already seen costs no allocation. An
 /// open-addressing table of the strings and their hashes: one probe usually settles a lookup, without the
-/// comparer calls of a dictionary. Not thread-safe: each parser has its own pools.
+/// comparer calls of a dictionary. A field whose values turn out mostly distinct (measured as the pool fills)
+/// stops being pooled: there a lookup would only add a probe of a large table to each new string. Not
+/// thread-safe: each parser has its own pools.
 /// </summary>
 internal sealed class StringPool
 {
@@ -15,8 +17,24 @@ internal sealed class StringPool
 
     private const int MaxEntries = 1 << 18;
 
+    /// <summary>
+    /// Distinct values seen when the hit rate is first judged, and again at every fourfold after. Not sooner: a
+    /// field drawn from a large but finite set (names) repeats rarely until much of the set has been seen.
+    /// </summary>
+    private const int FirstCheck = 1 << 14;
+
+    /// <summary>The least share of lookups since the last check that found their value, for pooling to go on.</summary>
+    private const double MinHitRate = 1.0 / 8;
+
     private Entry[] _entries = new Entry[16];
     private int _count;
+    private long _lookups;
+    private long _lookupsAtCheck;
+    private int _countAtCheck;
+    private int _nextCheck = FirstCheck;
+
+    /// <summary>False once the values proved too rarely repeated to be worth pooling; then each value is a new string.</summary>
+    public bool Pooling { get; private set; } = true;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> value)
@@ -25,10 +43,11 @@ internal sealed class StringPool
         {
             return "";
         }
-        if (value.Length > MaxPooledLength)
+        if (value.Length > MaxPooledLength || !Pooling)
         {
             return value.ToString();
         }
+        _lookups++;
         var hash = TextHash.Of(value);
         var mask = _entries.Length - 1;
         var slot = hash & mask;
@@ -45,13 +64,39 @@ internal sealed class StringPool
         if (_count < MaxEntries)
         {
             _entries[slot] = new Entry(s, hash);
+            ++_count;
             // At most half full, so that a miss ends after a probe or two.
-            if (++_count > _entries.Length / 2)
+            if (_count > _entries.Length / 2)
             {
                 Grow();
             }
+            if (_count == _nextCheck)
+            {
+                CheckHitRate();
+            }
         }
         return s;
+    }
+
+    /// <summary>
+    /// Stops pooling when few of the lookups since the last check found their value: such a field (ids, names
+    /// that are nearly all different) keeps adding entries, and its table, too large for the caches, costs a
+    /// cache miss per lookup while saving next to nothing. Whether a value is pooled changes which instance a
+    /// record holds, never its value.
+    /// </summary>
+    private void CheckHitRate()
+    {
+        var lookups = _lookups - _lookupsAtCheck;
+        var hits = lookups - (_count - _countAtCheck);
+        if (hits < lookups * MinHitRate)
+        {
+            Pooling = false;
+            _entries = [];
+            return;
+        }
+        _lookupsAtCheck = _lookups;
+        _countAtCheck = _count;
+        _nextCheck = _count < MaxEntries / 4 ? _count * 4 : MaxEntries;
     }
 
     private void Grow()

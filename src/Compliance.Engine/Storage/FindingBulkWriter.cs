@@ -14,11 +14,14 @@ namespace Compliance.Engine.Storage;
 public static class FindingBulkWriter
 {
     private const string Insert =
-        "INSERT INTO Findings (RunId, Rule, Severity, Subject, Unit, AsOf, OccurredOn, Message, Basis, EvidenceJson, RuleSet, Fingerprint, AlertKey) " +
-        "VALUES ($run, $rule, $severity, $subject, $unit, $asOf, $occurredOn, $message, $basis, $evidence, $ruleSet, $fingerprint, $key)";
+        "INSERT INTO Findings (RunId, Rule, Severity, Subject, Unit, AsOf, OccurredOn, Message, Basis, EvidenceJson, RuleSet, Fingerprint, AlertKey, Gone) " +
+        "VALUES ($run, $rule, $severity, $subject, $unit, $asOf, $occurredOn, $message, $basis, $evidence, $ruleSet, $fingerprint, $key, $gone)";
 
-    /// <summary>Inserts <paramref name="findings"/> for run <paramref name="runId"/>; <paramref name="keyOf"/> gives each its alert key.</summary>
-    public static int Write(DbConnection connection, DbTransaction transaction, long runId, IEnumerable<Finding> findings, Func<Finding, string> keyOf)
+    /// <summary>
+    /// Inserts <paramref name="findings"/> for run <paramref name="runId"/>; <paramref name="keyOf"/> gives each its
+    /// alert key. With <paramref name="gone"/> the rows record findings the run no longer has (see <see cref="FindingRow.Gone"/>).
+    /// </summary>
+    public static int Write(DbConnection connection, DbTransaction transaction, long runId, IEnumerable<Finding> findings, Func<Finding, string> keyOf, bool gone = false)
     {
         using (var pragma = connection.CreateCommand())
         {
@@ -30,7 +33,7 @@ public static class FindingBulkWriter
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Insert;
-        var names = new[] { "$run", "$rule", "$severity", "$subject", "$unit", "$asOf", "$occurredOn", "$message", "$basis", "$evidence", "$ruleSet", "$fingerprint", "$key" };
+        var names = new[] { "$run", "$rule", "$severity", "$subject", "$unit", "$asOf", "$occurredOn", "$message", "$basis", "$evidence", "$ruleSet", "$fingerprint", "$key", "$gone" };
         var p = names.Select(name =>
         {
             var parameter = command.CreateParameter();
@@ -40,6 +43,7 @@ public static class FindingBulkWriter
         }).ToArray();
         command.Prepare();
         p[0].Value = runId;
+        p[13].Value = gone;
         var count = 0;
         var evidence = new StringBuilder();
         foreach (var f in findings)

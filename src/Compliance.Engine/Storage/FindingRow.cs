@@ -4,7 +4,9 @@ namespace Compliance.Engine.Storage;
 
 /// <summary>
 /// A finding of one run, in the keys of findings.md. Written by <see cref="FindingBulkWriter"/>, never through
-/// change tracking: a run may hold a million of them.
+/// change tracking: a run may hold a million of them. A full run stores every finding; an incremental run (one
+/// with a <see cref="RunRow.BaseRunId"/>) stores only what differs from its base run, so the findings of a run are
+/// resolved with <see cref="RunFindings"/>, not read off its own rows.
 /// </summary>
 public sealed class FindingRow
 {
@@ -24,4 +26,10 @@ public sealed class FindingRow
 
     /// <summary>The ledger key of the alert this finding belongs to (see <c>AlertKey</c>).</summary>
     public required string AlertKey { get; set; }
+
+    /// <summary>
+    /// In an incremental run, the base run's finding under this alert key that this run no longer has; the row
+    /// keeps that finding's content, so the latest row of a key always shows the figures last found.
+    /// </summary>
+    public bool Gone { get; set; }
 }

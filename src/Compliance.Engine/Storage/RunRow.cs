@@ -16,7 +16,18 @@ public sealed class RunRow
     /// <summary>The feeds whose files the run read, comma-separated in the contract's order.</summary>
     public required string Feeds { get; set; }
 
+    /// <summary>How many findings the run had (all of them, whether stored in full or as changes).</summary>
     public int FindingCount { get; set; }
+
+    /// <summary>
+    /// For an incremental run (same inputs and rule set as its base, a later date), the run it was judged from;
+    /// its finding rows are then only the changes against that run. Null for a run stored in full.
+    /// </summary>
+    public long? BaseRunId { get; set; }
+
+    /// <summary>How many finding rows the run wrote: <see cref="FindingCount"/> for a full run, the changes for an incremental one.</summary>
+    public int StoredFindings { get; set; }
+
     public int RejectCount { get; set; }
     public int AlertsOpened { get; set; }
     public int AlertsChanged { get; set; }

@@ -48,6 +48,8 @@ internal static class BenchProbeCommand
     private static void Phases(string dataDir, string rulesDir, TextWriter stdout)
     {
         var watch = Stopwatch.StartNew();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var checker = Checker.Create(RuleSetLoader.Load(rulesDir));
         Mark("load");
         var data = FeedReader.ReadFolder(dataDir, checker.RuleSet.Stages);
@@ -61,8 +63,11 @@ internal static class BenchProbeCommand
 
         void Mark(string phase)
         {
+            process.Refresh();
+            var used = process.TotalProcessorTime - cpu;
+            cpu = process.TotalProcessorTime;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{phase,-6} {watch.Elapsed.TotalMilliseconds,7:0} ms  gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms  allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB  heap {GC.GetTotalMemory(false) / 1048576} MiB"));
+                $"{phase,-6} {watch.Elapsed.TotalMilliseconds,7:0} ms  cpu {used.TotalMilliseconds,6:0} ms  gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms  allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB  heap {GC.GetTotalMemory(false) / 1048576} MiB"));
             watch.Restart();
         }
     }

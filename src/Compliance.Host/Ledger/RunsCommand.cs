@@ -29,7 +29,7 @@ internal static class RunsCommand
             foreach (var r in runs)
             {
                 stdout.WriteLine($"#{r.Id}\t{AlertsCommand.Time(r.StartedAt)}\t基准日期 {r.AsOf:yyyy-MM-dd}\t{r.Trigger}\t规则集 {r.RuleSetVersion}+{r.RuleSetHash}\t" +
-                    $"问题 {r.FindingCount}\t拒收 {r.RejectCount}\t新挂账 {r.AlertsOpened}\t变化 {r.AlertsChanged}\t关闭 {r.AlertsClosed}\t{r.DurationMs} ms\t{r.Feeds}");
+                    $"问题 {r.FindingCount}\t{Stored(r)}\t拒收 {r.RejectCount}\t新挂账 {r.AlertsOpened}\t变化 {r.AlertsChanged}\t关闭 {r.AlertsClosed}\t{r.DurationMs} ms\t{r.Feeds}");
             }
             var lastEvent = db.RuleSetEvents.AsNoTracking().OrderByDescending(e => e.Id).FirstOrDefault();
             if (lastEvent is { Outcome: "refused" })
@@ -68,7 +68,7 @@ internal static class RunsCommand
             }
             stdout.WriteLine($"复核 #{r.Id}（{r.Trigger}）　开始 {AlertsCommand.Time(r.StartedAt)}　基准日期 {r.AsOf:yyyy-MM-dd}　用时 {r.DurationMs} ms");
             stdout.WriteLine($"规则集：{r.RuleSetVersion}+{r.RuleSetHash}");
-            stdout.WriteLine($"问题 {r.FindingCount} 条，拒收 {r.RejectCount} 处；挂账新增 {r.AlertsOpened}，变化 {r.AlertsChanged}，关闭 {r.AlertsClosed}");
+            stdout.WriteLine($"问题 {r.FindingCount} 条（{Stored(r)}），拒收 {r.RejectCount} 处；挂账新增 {r.AlertsOpened}，变化 {r.AlertsChanged}，关闭 {r.AlertsClosed}");
             stdout.WriteLine("输入文件：");
             foreach (var f in db.RunInputs.AsNoTracking().Where(x => x.RunId == r.Id).OrderBy(x => x.Name).ToList())
             {
@@ -80,4 +80,9 @@ internal static class RunsCommand
         });
         return command;
     }
+
+    /// <summary>How the run's findings are stored: in full, or as its changes against the run it was judged from.</summary>
+    private static string Stored(RunRow r) => r.BaseRunId is { } baseRun
+        ? $"增量：相对复核 #{baseRun} 变化 {r.StoredFindings} 条"
+        : "全量";
 }

@@ -10,16 +10,13 @@ public sealed class StageOrderRule : Rule
     public override void Define()
     {
         StageOrderPolicy policy = default!;
-        IEnumerable<StageRecord> project = default!;
+        ProjectStages project = default!;
         IReadOnlyList<StageOrderBreach> breaches = default!;
 
         When()
             .Match(() => policy)
-            .Query(() => project, q => q
-                .Match<StageRecord>(s => s.StartedOn <= policy.AsOf)
-                .GroupBy(s => s.ProjectCode)
-                .Select(g => (IEnumerable<StageRecord>)g))
-            .Let(() => breaches, () => Breaches(project, policy))
+            .Match(() => project)
+            .Let(() => breaches, () => Breaches(project.Stages.Where(s => s.StartedOn <= policy.AsOf), policy))
             .Having(() => breaches.Count > 0);
 
         Then()

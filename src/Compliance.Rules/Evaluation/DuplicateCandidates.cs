@@ -3,9 +3,9 @@ using Compliance.Engine.Ingest;
 namespace Compliance.Rules.Evaluation;
 
 /// <summary>
-/// The charges that can be duplicates: judged, with a case id, sharing case and fee code with another. Found by
-/// sorting 12-byte (hash, index) pairs rather than a dictionary of 2M string pairs, so the NRules duplicate rule
-/// sees only the few keys that repeat.
+/// The charges that can be duplicates: judged, with a case id, sharing case and fee code with another. Found with
+/// an open-addressing table of 64-bit key hashes over record indexes rather than a dictionary of 2M string pairs
+/// (or a sort of them), so the NRules duplicate rule sees only the few keys that repeat.
 /// </summary>
 internal static class DuplicateCandidates
 {
@@ -25,31 +25,65 @@ internal static class DuplicateCandidates
             index[n] = i;
             n++;
         }
-        Array.Sort(keys, index, 0, n);
 
-        var result = new List<int>();
-        var start = 0;
-        while (start < n)
+        // A slot holds 1 + the position (in keys) of the first charge with that key hash; at most half full.
+        var slots = new int[Math.Max(16, (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2)))];
+        var mask = slots.Length - 1;
+        var repeated = new bool[n];
+        var any = false;
+        for (var j = 0; j < n; j++)
         {
-            var end = start + 1;
-            while (end < n && keys[end] == keys[start])
+            var key = keys[j];
+            var slot = Spread(key) & mask;
+            int entry;
+            while ((entry = slots[slot]) != 0 && keys[entry - 1] != key)
             {
-                end++;
+                slot = (slot + 1) & mask;
             }
-            if (end - start > 1)
+            if (entry == 0)
             {
-                // Equal hashes: group by the exact key, since two different keys may share a hash.
-                foreach (var group in Enumerable.Range(start, end - start)
-                    .Select(k => index[k])
-                    .GroupBy(i => (charges[i].CaseId, charges[i].FeeCode))
-                    .Where(g => g.Count() > 1))
-                {
-                    result.AddRange(group);
-                }
+                slots[slot] = j + 1;
             }
-            start = end;
+            else
+            {
+                repeated[entry - 1] = true;
+                repeated[j] = true;
+                any = true;
+            }
+        }
+        var result = new List<int>();
+        if (!any)
+        {
+            return result;
+        }
+
+        // Equal hashes: group by the exact key, since two different keys may share a hash.
+        var groups = new Dictionary<(string CaseId, string FeeCode), List<int>>();
+        for (var j = 0; j < n; j++)
+        {
+            if (!repeated[j])
+            {
+                continue;
+            }
+            var c = charges[index[j]];
+            if (!groups.TryGetValue((c.CaseId!, c.FeeCode), out var list))
+            {
+                list = [];
+                groups[(c.CaseId!, c.FeeCode)] = list;
+            }
+            list.Add(index[j]);
+        }
+        foreach (var list in groups.Values)
+        {
+            if (list.Count > 1)
+            {
+                result.AddRange(list);
+            }
         }
         result.Sort();
         return result;
     }
+
+    /// <summary>Folds the 64-bit key into a slot number with its high and low halves both mattering.</summary>
+    private static int Spread(long key) => (int)((ulong)(key * -7046029254386353131L) >> 33);
 }

@@ -19,6 +19,7 @@ internal sealed class Judgement
     private readonly Dictionary<string, CaseRecord> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ProcedureRecord>> _procedures = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
+    private readonly ManualResetEventSlim _casesReady = new();
 
     private readonly int _threads;
 
@@ -53,27 +54,36 @@ internal sealed class Judgement
     /// <summary>Sorted by subject, then rule, once <see cref="Execute"/> has run.</summary>
     public IReadOnlyList<Finding> Findings => _findings;
 
+    /// <summary>A charge's case; on a judging thread only once the case index is built (<see cref="AwaitCases"/>).</summary>
     public CaseRecord? CaseOf(string? caseId) => caseId is not null && _cases.TryGetValue(caseId, out var c) ? c : null;
 
     public IReadOnlyList<ProcedureRecord> ProceduresOf(string caseId) =>
         _procedures.TryGetValue(caseId, out var list) ? list : [];
 
     /// <summary>A charge's facts: its case, item, fee and period in force, each looked up by hash.</summary>
-    public ChargeFacts FactsOf(ChargeRecord charge)
+    public ChargeFacts FactsOf(ChargeRecord charge) => FactsOf(charge, reuse: null);
+
+    /// <summary>As <see cref="FactsOf(ChargeRecord)"/>, into <paramref name="reuse"/> when given.</summary>
+    public ChargeFacts FactsOf(ChargeRecord charge, ChargeFacts? reuse)
     {
         var @case = CaseOf(charge.CaseId);
         var item = @case is null ? null : RuleSet.Items.GetValueOrDefault(@case.ItemCode);
-        return new ChargeFacts(charge, @case, item, RuleSet.Fees.GetValueOrDefault(charge.FeeCode));
+        var fee = RuleSet.Fees.GetValueOrDefault(charge.FeeCode);
+        if (reuse is null)
+        {
+            return new ChargeFacts(charge, @case, item, fee);
+        }
+        reuse.Reset(charge, @case, item, fee);
+        return reuse;
     }
+
+    /// <summary>Blocks until the case index is built: charges are judged against it.</summary>
+    public void AwaitCases() => _casesReady.Wait();
 
     public CheckResult Execute()
     {
         var result = new CheckResult { Findings = _findings };
         var bookkeeping = new JudgementPart(this);
-        foreach (var c in Data.Cases)
-        {
-            _cases.TryAdd(c.CaseId, c);
-        }
         foreach (var p in Data.Procedures)
         {
             if (!_procedures.TryGetValue(p.CaseId, out var list))
@@ -88,37 +98,59 @@ internal sealed class Judgement
             }
         }
 
+        // One queue of work taken strictly in order by every thread: the sequential pieces (the case index, the
+        // cross-record sessions) come first, so that they overlap with per-record slices instead of leaving a core
+        // idle; charges come last, when the index they need is built.
+        var stageOrder = new JudgementPart(this);
+        var duplicates = new JudgementPart(this);
         var slices = Slices();
         var parts = new JudgementPart[slices.Count];
-        Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i =>
+        var work = new List<Action> { BuildCaseIndex };
+        var stageOrderGroups = StageOrderGroups();
+        var breaches = new List<StageOrderBreach>[stageOrderGroups.Length];
+        for (var g = 0; g < stageOrderGroups.Length; g++)
         {
-            var (feed, from, to) = slices[i];
-            var part = new JudgementPart(this);
-            switch (feed)
-            {
-                case "cases":
-                    part.JudgeCases(from, to);
-                    break;
-                case "stages":
-                    part.JudgeStages(from, to);
-                    break;
-                default:
-                    part.JudgeCharges(from, to);
-                    break;
-            }
-            parts[i] = part;
+            var group = g;
+            work.Add(() => breaches[group] = FindStageOrderBreaches(stageOrderGroups[group]));
+        }
+        work.Add(() =>
+        {
+            AwaitCases();
+            JudgeDuplicates(duplicates);
         });
+        for (var i = 0; i < slices.Count; i++)
+        {
+            var slice = i;
+            work.Add(() =>
+            {
+                var (feed, from, to) = slices[slice];
+                var part = new JudgementPart(this);
+                switch (feed)
+                {
+                    case "cases":
+                        part.JudgeCases(from, to);
+                        break;
+                    case "stages":
+                        part.JudgeStages(from, to);
+                        break;
+                    default:
+                        AwaitCases();
+                        part.JudgeCharges(from, to);
+                        break;
+                }
+                parts[slice] = part;
+            });
+        }
+        RunInOrder(work);
 
-        var cross = new JudgementPart(this);
         var errors = parts.SelectMany(p => p.Errors).ToList();
         if (errors.Count > 0)
         {
             throw new RuleEvaluationException(errors);
         }
-        JudgeStageOrder(cross);
-        JudgeDuplicates(cross);
+        EmitStageOrder(stageOrder, breaches.SelectMany(b => b));
 
-        foreach (var part in parts.Prepend(bookkeeping).Append(cross))
+        foreach (var part in parts.Prepend(bookkeeping).Append(stageOrder).Append(duplicates))
         {
             _findings.AddRange(part.Findings);
             foreach (var (year, subject) in part.Missing)
@@ -162,6 +194,39 @@ internal sealed class Judgement
         return result;
     }
 
+    /// <summary>Runs the work on up to <see cref="_threads"/> threads, each taking the next item in list order.</summary>
+    private void RunInOrder(List<Action> work)
+    {
+        var threads = _threads > 0 ? _threads : Environment.ProcessorCount;
+        if (threads <= 1)
+        {
+            foreach (var item in work)
+            {
+                item();
+            }
+            return;
+        }
+        var next = -1;
+        Parallel.For(0, Math.Min(threads, work.Count), new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < work.Count)
+            {
+                work[i]();
+            }
+        });
+    }
+
+    private void BuildCaseIndex()
+    {
+        _cases.EnsureCapacity(Data.Cases.Count);
+        foreach (var c in Data.Cases)
+        {
+            _cases.TryAdd(c.CaseId, c);
+        }
+        _casesReady.Set();
+    }
+
     private List<(string Feed, int From, int To)> Slices()
     {
         var slices = new List<(string, int, int)>();
@@ -178,11 +243,15 @@ internal sealed class Judgement
         return slices;
     }
 
-    private void JudgeStageOrder(JudgementPart part)
+    /// <summary>
+    /// The stages the out-of-order rule must see, in groups of whole projects (projects are independent), one
+    /// NRules session each; empty when the check is off or no stage has prerequisites.
+    /// </summary>
+    private List<StageRecord>[] StageOrderGroups()
     {
-        if (Checker.OutOfOrder is not { } check)
+        if (Checker.OutOfOrder is null)
         {
-            return;
+            return [];
         }
         var withPrerequisites = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in Data.Stages)
@@ -194,9 +263,8 @@ internal sealed class Judgement
         }
         if (withPrerequisites.Count == 0)
         {
-            return;
+            return [];
         }
-        // Projects are independent: one NRules session per group of projects, the groups on every core.
         var groups = Math.Max(1, Environment.ProcessorCount);
         var byGroup = Enumerable.Range(0, groups).Select(_ => new List<StageRecord>()).ToArray();
         foreach (var s in Data.Stages)
@@ -206,16 +274,35 @@ internal sealed class Judgement
                 byGroup[(StringComparer.Ordinal.GetHashCode(s.ProjectCode) & int.MaxValue) % groups].Add(s);
             }
         }
-        var breaches = new List<StageOrderBreach>[groups];
-        Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = _threads }, g =>
+        return byGroup;
+    }
+
+    private List<StageOrderBreach> FindStageOrderBreaches(List<StageRecord> stages)
+    {
+        var session = CrossRecordRules.NewSession();
+        session.Insert(new StageOrderPolicy(RuleSet.Stages, AsOf));
+        var projects = new Dictionary<string, List<StageRecord>>(StringComparer.Ordinal);
+        foreach (var s in stages)
         {
-            var session = CrossRecordRules.NewSession();
-            session.Insert(new StageOrderPolicy(RuleSet.Stages, AsOf));
-            session.InsertAll(byGroup[g]);
-            session.Fire();
-            breaches[g] = session.Query<StageOrderBreach>().ToList();
-        });
-        foreach (var breach in breaches.SelectMany(b => b))
+            if (!projects.TryGetValue(s.ProjectCode, out var rows))
+            {
+                rows = [];
+                projects[s.ProjectCode] = rows;
+            }
+            rows.Add(s);
+        }
+        session.InsertAll(projects.Select(p => new ProjectStages(p.Key, p.Value)));
+        session.Fire();
+        return session.Query<StageOrderBreach>().ToList();
+    }
+
+    private void EmitStageOrder(JudgementPart part, IEnumerable<StageOrderBreach> breaches)
+    {
+        if (Checker.OutOfOrder is not { } check)
+        {
+            return;
+        }
+        foreach (var breach in breaches)
         {
             var s = breach.Stage;
             var missing = breach.Missing
@@ -283,8 +370,10 @@ internal sealed class Judgement
         }
         var settings = RuleSet.Settings;
         var policy = new WarningTalkPolicy(settings.WarningTalkRedFindings, AsOf.AddDays(1 - settings.WarningTalkWindowDays), AsOf);
+        // Only the window's reds reach the session (the rule checks the window again): a run holds tens of
+        // thousands of red findings, most of them from long before the window.
         var reds = _findings
-            .Where(f => f.Severity == Severity.Red && f.Unit.Length > 0)
+            .Where(f => f.Severity == Severity.Red && f.Unit.Length > 0 && f.OccurredOn >= policy.WindowFrom && f.OccurredOn <= policy.AsOf)
             .Select(f => new RedFinding(f.Unit, f.Rule, f.Subject, f.OccurredOn))
             .ToList();
         if (reds.Count == 0)

@@ -14,6 +14,10 @@ internal sealed class JudgementPart
 {
     private readonly Judgement _j;
 
+    // One instance of facts per part, refilled for each record: millions of records, and no rule keeps its facts.
+    private CaseFacts? _caseFacts;
+    private ChargeFacts? _chargeFacts;
+
     public JudgementPart(Judgement judgement) => _j = judgement;
 
     public List<Finding> Findings { get; } = [];
@@ -48,12 +52,13 @@ internal sealed class JudgementPart
                 judged += TakeOver(_j.Baseline.Cases, c.CaseId, Subjects.CasePrefix);
                 continue;
             }
-            var facts = CaseClock.Compute(c, _j.ProceduresOf(c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
+            var facts = CaseClock.Compute(c, _j.ProceduresOf(c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, _caseFacts, out var uncovered);
             if (facts is null)
             {
                 Missing.Add((uncovered!.Value, Subjects.Case(c.CaseId)));
                 continue;
             }
+            _caseFacts = facts;
             judged++;
             foreach (var rule in _j.Checker.CaseRules)
             {
@@ -131,7 +136,7 @@ internal sealed class JudgementPart
                 }
                 continue;
             }
-            var facts = _j.FactsOf(ch);
+            var facts = _chargeFacts = _j.FactsOf(ch, _chargeFacts);
             if (!facts.CaseKnown)
             {
                 Orphans.Add(ch.ChargeId);

@@ -23,9 +23,10 @@ internal static class Some
         string unit = "U0101",
         Severity severity = Severity.Red,
         DateOnly? asOf = null,
-        bool? open = null)
+        bool? open = null,
+        int used = 3)
     {
-        var evidence = new Evidence().Add("used", 3);
+        var evidence = new Evidence().Add("used", used);
         if (open is { } o)
         {
             evidence.Add("open", o);
@@ -61,6 +62,9 @@ internal static class Some
         SummaryJson = "{}",
         DurationMs = 1,
     };
+
+    /// <summary>A run judged from <paramref name="baseRun"/>'s findings: the ledger may store it as changes.</summary>
+    public static RunRecord Since(long baseRun, IReadOnlyList<Finding> baseFindings, RunRecord run) => run with { Base = new RunBase(baseRun, baseFindings) };
 
     public static RunRecord Run(params Finding[] findings) => Run(new DateOnly(2025, 11, 3), ["cases", "charges", "stages"], findings);
 

@@ -27,6 +27,21 @@ public class AmountParserTests
         amount.Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("80.00", "80")]
+    [InlineData("0.10", "0.1")]
+    [InlineData("12.5", "12.5")]
+    [InlineData("1,234.50", "1234.5")]
+    [InlineData("0.00", "0")]
+    [InlineData("-12.50", "-12.5")]
+    [InlineData("999999999999999.90", "999999999999999.9")]
+    public void TryParse_TrailingZerosOfTheFraction_DroppedAsDecimalDivisionDoes(string text, string written)
+    {
+        AmountParser.TryParse(text, out var amount).Should().BeTrue();
+
+        amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be(written);
+    }
+
     [Fact]
     public void TryParse_TwoDecimals_KeepsTheFenExactly()
     {

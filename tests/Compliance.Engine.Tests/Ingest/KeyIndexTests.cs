@@ -78,6 +78,40 @@ public class KeyIndexTests
         at.Should().Be(0);
     }
 
+    [Fact]
+    public void Reserve_ThenAddThatMany_NoFurtherResize()
+    {
+        var records = new List<string>();
+        var index = new KeyIndex<string>(records, r => r);
+        Add(index, records, "K0");
+
+        index.Reserve(100_000);
+        var capacity = index.Capacity;
+        for (var i = 1; i < 100_000; i++)
+        {
+            Add(index, records, $"K{i}");
+        }
+
+        index.Resizes.Should().Be(1);
+        index.Capacity.Should().Be(capacity).And.Be(1 << 18);
+        index.TryFind("K0", out var first).Should().BeTrue();
+        first.Should().Be(0);
+        index.TryFind("K99999", out var last).Should().BeTrue();
+        last.Should().Be(99_999);
+    }
+
+    [Fact]
+    public void Reserve_FewerThanThereIsRoomFor_ChangesNothing()
+    {
+        var records = new List<string>();
+        var index = new KeyIndex<string>(records, r => r);
+
+        index.Reserve(700);
+
+        index.Resizes.Should().Be(0);
+        index.Capacity.Should().Be(1024);
+    }
+
     private static (bool Added, int First) Add(KeyIndex<string> index, List<string> records, string key)
     {
         var added = index.TryAdd(key, KeyIndex<string>.HashOf(key), records.Count, out var first);

@@ -41,4 +41,32 @@ public class StringPoolTests
         a.Should().Be(longValue);
         b.Should().Be(longValue).And.NotBeSameAs(a);
     }
+
+    [Fact]
+    public void Get_ValuesThatNeverRepeat_StopsPoolingAndStillReturnsEachValue()
+    {
+        var pool = new StringPool();
+        var values = Enumerable.Range(0, 40_000).Select(i => $"JK{i:0000000000}").ToList();
+
+        var got = values.Select(v => pool.Get(v.ToCharArray())).ToList();
+
+        got.Should().Equal(values);
+        pool.Pooling.Should().BeFalse();
+        pool.Get("JK0000000001".AsSpan()).Should().Be("JK0000000001").And.NotBeSameAs(got[1]);
+    }
+
+    [Fact]
+    public void Get_LargeSetThatRepeatsLater_KeepsPooling()
+    {
+        // Drawn from 20,000 names, most of them seen only after the first check: few hits early, many later.
+        var pool = new StringPool();
+        var random = new Random(20251103);
+        var values = Enumerable.Range(0, 200_000).Select(_ => $"申请人{random.Next(20_000)}").ToList();
+
+        var got = values.Select(v => pool.Get(v.ToCharArray())).ToList();
+
+        got.Should().Equal(values);
+        pool.Pooling.Should().BeTrue();
+        pool.Get("申请人7".ToCharArray()).Should().BeSameAs(got[values.IndexOf("申请人7")]);
+    }
 }

@@ -28,6 +28,18 @@ public class WhitespaceTests
     }
 
     [Fact]
+    public void Trim_EveryCharAtEitherEnd_SameAsMemoryExtensionsTrim()
+    {
+        var differing = Enumerable.Range(0, char.MaxValue + 1)
+            .Select(i => (char)i)
+            .SelectMany(c => new[] { c.ToString(), c + "x", "x" + c, c + "x" + c })
+            .Where(t => !Whitespace.Trim(t).SequenceEqual(t.AsSpan().Trim()))
+            .ToList();
+
+        differing.Should().BeEmpty();
+    }
+
+    [Fact]
     public void All_BlankAndNonBlank_TellsThemApart()
     {
         Whitespace.All(" \u3000\t").Should().BeTrue();

@@ -1,6 +1,8 @@
 using Compliance.Engine.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Compliance.Engine.Tests.Storage;
 
@@ -17,6 +19,28 @@ public sealed class LedgerStoreTests : IDisposable
 
         db.Database.GetPendingMigrations().Should().BeEmpty();
         db.Database.GetAppliedMigrations().Should().ContainSingle(m => m.EndsWith("_Initial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OpenFile_LedgerBeforeIncrementalRuns_OldRunsCountAsStoredInFull()
+    {
+        var path = Path.Combine(_ledger.Folder, "old.db");
+        var options = new DbContextOptionsBuilder<LedgerDb>().UseSqlite(LedgerStore.ConnectionStringFor(path)).Options;
+        using (var old = new LedgerDb(options))
+        {
+            old.GetService<IMigrator>().Migrate(old.Database.GetMigrations().Single(m => m.EndsWith("_Initial", StringComparison.Ordinal)));
+            old.Database.ExecuteSqlRaw(
+                "INSERT INTO Runs (Trigger, StartedAt, AsOf, RuleSetVersion, RuleSetHash, Feeds, FindingCount, RejectCount, AlertsOpened, AlertsChanged, AlertsClosed, DurationMs, SummaryJson) " +
+                "VALUES ('daily', 0, '2025-11-03', '2026-01', 'x', 'cases', 7, 0, 0, 0, 0, 1, 'summary')");
+        }
+        SqliteConnection.ClearAllPools();
+
+        var store = LedgerStore.OpenFile(path);
+
+        using var db = store.CreateDb();
+        var run = db.Runs.Single();
+        run.StoredFindings.Should().Be(7);
+        run.BaseRunId.Should().BeNull();
     }
 
     [Fact]

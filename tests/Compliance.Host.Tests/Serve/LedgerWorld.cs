@@ -14,7 +14,8 @@ internal sealed class LedgerWorld : IDisposable
 {
     public const string Secret = "test-secret-0123456789";
 
-    private readonly Lazy<ServiceProvider> _services;
+    private readonly TimeProvider _clock;
+    private Lazy<ServiceProvider> _services;
 
     public LedgerWorld(TimeProvider clock, Func<string, string>? webhookFor = null, IDictionary<string, string?>? settings = null)
     {
@@ -36,10 +37,8 @@ internal sealed class LedgerWorld : IDisposable
         {
             Settings[key] = value;
         }
-        _services = new(() => new ServiceCollection()
-            .AddLogging()
-            .AddLedger(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build(), clock)
-            .BuildServiceProvider());
+        _clock = clock;
+        _services = new(Services);
     }
 
     public TempFolder Temp { get; }
@@ -48,6 +47,28 @@ internal sealed class LedgerWorld : IDisposable
     public Dictionary<string, string?> Settings { get; }
 
     public T Get<T>() where T : notnull => _services.Value.GetRequiredService<T>();
+
+    /// <summary>As if the host stopped and started again: the same home, fresh services, nothing kept in memory.</summary>
+    public void Restart()
+    {
+        if (_services.IsValueCreated)
+        {
+            _services.Value.Dispose();
+        }
+        SqliteConnection.ClearAllPools();
+        _services = new(Services);
+    }
+
+    /// <summary>Puts files in the current folder as accepted exports would be.</summary>
+    public void PutCurrent(params string[] paths)
+    {
+        var current = Path.Combine(Home, "current");
+        Directory.CreateDirectory(current);
+        foreach (var path in paths)
+        {
+            File.Copy(path, Path.Combine(current, Path.GetFileName(path)), overwrite: true);
+        }
+    }
 
     /// <summary>Writes an export outside the home folder, as an office user would have it.</summary>
     public string Export(string name, string text) => Temp.Write(Path.Combine("exports", name), text);
@@ -76,6 +97,11 @@ internal sealed class LedgerWorld : IDisposable
         SqliteConnection.ClearAllPools();
         Temp.Dispose();
     }
+
+    private ServiceProvider Services() => new ServiceCollection()
+        .AddLogging()
+        .AddLedger(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build(), _clock)
+        .BuildServiceProvider();
 
     private static string UnitsJson(Func<string, string> webhookFor) => $$"""
         { "units": [

@@ -148,6 +148,10 @@ namespace Compliance.Engine.Storage.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("LastSeenRunId");
+
+                    b.HasIndex("State", "LastSeenRunId");
+
                     b.HasIndex("State", "Unit");
 
                     b.ToTable("Alerts", (string)null);
@@ -242,6 +246,9 @@ namespace Compliance.Engine.Storage.Migrations
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Gone")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -398,6 +405,9 @@ namespace Compliance.Engine.Storage.Migrations
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BaseRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DurationMs")
                         .HasColumnType("INTEGER");
 
@@ -420,6 +430,9 @@ namespace Compliance.Engine.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoredFindings")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SummaryJson")

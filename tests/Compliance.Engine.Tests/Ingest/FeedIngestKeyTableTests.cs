@@ -1,0 +1,39 @@
+using System.Text;
+using Compliance.Engine.Ingest;
+
+namespace Compliance.Engine.Tests.Ingest;
+
+public class FeedIngestKeyTableTests
+{
+    [Fact]
+    public void ReadFile_LargeCsv_KeyTableSizedAheadNotDoubledAllAlong()
+    {
+        const int rows = 50_000;
+        var ingest = new FeedIngest(Some.Stages());
+        var csv = Some.Csv([Some.ChargesHeader, .. Enumerable.Range(0, rows).Select(i => Some.ChargeRow(id: $"JK{i:0000000000}", caseId: ""))]);
+
+        using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv)))
+        {
+            ingest.ReadFile("charges", stream, "charges.csv");
+        }
+
+        // Grown one doubling at a time, 1,024 slots would take seven resizes to hold 50,000 keys.
+        var (count, capacity, resizes) = ingest.KeyTable("charges");
+        count.Should().Be(rows);
+        capacity.Should().Be(1 << 17);
+        resizes.Should().BeLessThanOrEqualTo(2);
+        ingest.Data.Charges.Select(c => c.ChargeId).Should().Equal(Enumerable.Range(0, rows).Select(i => $"JK{i:0000000000}"));
+    }
+
+    [Fact]
+    public void ReadFile_SmallCsv_KeyTableKeepsItsFirstSize()
+    {
+        var ingest = new FeedIngest(Some.Stages());
+        using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(Some.Csv(Some.CasesHeader, Some.CaseRow("C1"), Some.CaseRow("C2")))))
+        {
+            ingest.ReadFile("cases", stream, "cases.csv");
+        }
+
+        ingest.KeyTable("cases").Should().Be((2, 1024, 0));
+    }
+}

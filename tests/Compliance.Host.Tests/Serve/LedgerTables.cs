@@ -1,0 +1,30 @@
+using System.Globalization;
+using Compliance.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Host.Tests.Serve;
+
+/// <summary>A ledger's tables as text, row by row in id order, to compare two ledgers column for column.</summary>
+internal static class LedgerTables
+{
+    public static IReadOnlyList<string> Dump(LedgerStore store, string table, string columns = "*")
+    {
+        using var db = store.CreateDb();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {columns} FROM {table} ORDER BY Id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount)
+                .Select(i => $"{reader.GetName(i)}={Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)}")));
+        }
+        return rows;
+    }
+
+    /// <summary>What the alerts' side of the ledger holds: alerts, their transitions and the outbox.</summary>
+    public static IReadOnlyList<string> AlertSide(LedgerStore store) =>
+        [.. Dump(store, "Alerts"), .. Dump(store, "AlertEvents"), .. Dump(store, "Deliveries")];
+}
