@@ -50,8 +50,10 @@ public static class CaseClock
         facts.StopIntervals = stops;
         facts.Procedures = procedures;
         var stopped = 0;
-        foreach (var s in stops)
+        // Indexed loops: foreach over an interface boxes the enumerator, a million times over.
+        for (var i = 0; i < stops.Count; i++)
         {
+            var s = stops[i];
             var from = s.From > a ? s.From : a.AddDays(1);
             stopped += calendar.WorkingDaysBetween(from.AddDays(-1), s.To);
         }
@@ -59,8 +61,9 @@ public static class CaseClock
         facts.Used = calendar.WorkingDaysBetween(a, e) - stopped;
 
         var extension = 0;
-        foreach (var p in procedures)
+        for (var i = 0; i < procedures.Count; i++)
         {
+            var p = procedures[i];
             if (p.Kind == ProcedureKind.Extension && p.Start <= e)
             {
                 extension += p.ExtensionDays;
@@ -104,8 +107,9 @@ public static class CaseClock
             return [];
         }
         var raw = new List<StopInterval>();
-        foreach (var p in procedures)
+        for (var i = 0; i < procedures.Count; i++)
         {
+            var p = procedures[i];
             if (p.Kind != ProcedureKind.Suspension || p.Start > e)
             {
                 continue;
@@ -139,8 +143,9 @@ public static class CaseClock
         }
         var cursor = a;
         var remaining = n;
-        foreach (var s in stops)
+        for (var i = 0; i < stops.Count; i++)
         {
+            var s = stops[i];
             if (s.To <= cursor)
             {
                 continue;

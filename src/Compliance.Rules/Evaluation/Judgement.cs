@@ -58,7 +58,7 @@ internal sealed class Judgement
     public CaseRecord? CaseOf(string? caseId) => caseId is not null && _cases.TryGetValue(caseId, out var c) ? c : null;
 
     public IReadOnlyList<ProcedureRecord> ProceduresOf(string caseId) =>
-        _procedures.TryGetValue(caseId, out var list) ? list : [];
+        _procedures.TryGetValue(caseId, out var list) ? list : Array.Empty<ProcedureRecord>();
 
     /// <summary>A charge's facts: its case, item, fee and period in force, each looked up by hash.</summary>
     public ChargeFacts FactsOf(ChargeRecord charge) => FactsOf(charge, reuse: null);

@@ -32,6 +32,7 @@ internal sealed class JudgementPart
     {
         var rs = _j.RuleSet;
         var cases = _j.Data.Cases;
+        var caseRules = _j.Checker.CaseRules;
         var judged = 0;
         for (var i = from; i < to; i++)
         {
@@ -60,8 +61,10 @@ internal sealed class JudgementPart
             }
             _caseFacts = facts;
             judged++;
-            foreach (var rule in _j.Checker.CaseRules)
+            // Indexed: foreach over the interface would box an enumerator per record.
+            for (var r = 0; r < caseRules.Count; r++)
             {
+                var rule = caseRules[r];
                 if (!Holds(rule, facts, Subjects.CasePrefix, c.CaseId))
                 {
                     Emit(rule, facts, Subjects.Case(c.CaseId), c.UnitCode, facts.End, CaseEvidence.For(rule.Name, facts, rs.Settings.WarnDays));
@@ -75,6 +78,7 @@ internal sealed class JudgementPart
     {
         var rs = _j.RuleSet;
         var stages = _j.Data.Stages;
+        var stageRules = _j.Checker.StageRules;
         var judged = 0;
         for (var i = from; i < to; i++)
         {
@@ -98,8 +102,9 @@ internal sealed class JudgementPart
                 continue;
             }
             judged++;
-            foreach (var rule in _j.Checker.StageRules)
+            for (var r = 0; r < stageRules.Count; r++)
             {
+                var rule = stageRules[r];
                 if (!Holds(rule, facts, Subjects.StagePrefix, key))
                 {
                     Emit(rule, facts, Subjects.StagePrefix + key, s.UnitCode, facts.End, StageEvidence.For(facts));
@@ -112,6 +117,7 @@ internal sealed class JudgementPart
     public void JudgeCharges(int from, int to)
     {
         var charges = _j.Data.Charges;
+        var chargeRules = _j.Checker.ChargeRules;
         var judged = 0;
         for (var i = from; i < to; i++)
         {
@@ -142,8 +148,9 @@ internal sealed class JudgementPart
                 Orphans.Add(ch.ChargeId);
             }
             judged++;
-            foreach (var rule in _j.Checker.ChargeRules)
+            for (var r = 0; r < chargeRules.Count; r++)
             {
+                var rule = chargeRules[r];
                 if (!Holds(rule, facts, Subjects.ChargePrefix, ch.ChargeId))
                 {
                     Emit(rule, facts, Subjects.Charge(ch.ChargeId), facts.Collector ?? "", ch.ChargedOn, ChargeEvidence.For(rule.Name, facts));
