@@ -8,7 +8,8 @@ namespace Compliance.Engine.Findings;
 /// </summary>
 public sealed class Evidence : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    private readonly List<KeyValuePair<string, object?>> _items = [];
+    // Most evidence has ten to twenty entries: starting there spares the list's growing copies.
+    private readonly List<KeyValuePair<string, object?>> _items = new(12);
 
     public int Count => _items.Count;
 
@@ -20,11 +21,13 @@ public sealed class Evidence : IReadOnlyList<KeyValuePair<string, object?>>
         return this;
     }
 
-    public bool TryGet(string key, out object? value)
+    public bool TryGet(string key, out object? value) => TryGet(key.AsSpan(), out value);
+
+    public bool TryGet(ReadOnlySpan<char> key, out object? value)
     {
         foreach (var (k, v) in _items)
         {
-            if (k == key)
+            if (key.SequenceEqual(k))
             {
                 value = v;
                 return true;

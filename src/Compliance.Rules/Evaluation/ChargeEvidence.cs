@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Evaluation;
 using Compliance.Engine.Findings;
@@ -19,17 +20,10 @@ internal static class ChargeEvidence
             .Add("payerType", c.PayerType)
             .Add("collector", c.Collector);
         var p = c.Period;
-        if (p is not null)
+        var words = p is null ? null : Words.GetValue(p, Describe);
+        if (words is not null)
         {
-            e.Add("period", new Evidence()
-                .Add("from", p.From)
-                .Add("to", p.To)
-                .Add("status", p.Status.ToString().ToLowerInvariant())
-                .Add("max", p.Max)
-                .Add("scope", Sorted(p.Scope))
-                .Add("collectors", Sorted(p.Collectors))
-                .Add("exemptPayers", Sorted(p.ExemptPayers))
-                .Add("basis", p.Basis));
+            e.Add("period", words.Evidence);
         }
         else if (c.Fee is not null)
         {
@@ -58,8 +52,8 @@ internal static class ChargeEvidence
                 _ => "正常",
             })
             .With("payerText", c.PayerType ?? "缴款人")
-            .With("scopeText", p?.Scope is { } scope ? string.Join("、", scope.Order(StringComparer.Ordinal)) : "不限")
-            .With("collectorsText", p?.Collectors is { } cs ? string.Join("、", cs.Order(StringComparer.Ordinal)) : "不限")
+            .With("scopeText", words?.ScopeText ?? "不限")
+            .With("collectorsText", words?.CollectorsText ?? "不限")
             .With("itemName", c.Item?.Name ?? "")
             .With("itemBasis", "《中华人民共和国行政许可法》第五十八条" + (string.IsNullOrEmpty(c.Item?.Basis) ? "" : "；" + c.Item!.Basis));
         if (p?.Max is { } m)
@@ -69,5 +63,26 @@ internal static class ChargeEvidence
         return values;
     }
 
+    /// <summary>
+    /// What a finding says about its catalogue period, made once per period: thousands of findings cite the same
+    /// few periods, and the evidence is only ever written out, never changed.
+    /// </summary>
+    private static readonly ConditionalWeakTable<FeePeriod, PeriodWords> Words = new();
+
+    private static PeriodWords Describe(FeePeriod p) => new(
+        new Evidence()
+            .Add("from", p.From)
+            .Add("to", p.To)
+            .Add("status", p.Status.ToString().ToLowerInvariant())
+            .Add("max", p.Max)
+            .Add("scope", Sorted(p.Scope))
+            .Add("collectors", Sorted(p.Collectors))
+            .Add("exemptPayers", Sorted(p.ExemptPayers))
+            .Add("basis", p.Basis),
+        p.Scope is { } scope ? string.Join("、", scope.Order(StringComparer.Ordinal)) : null,
+        p.Collectors is { } cs ? string.Join("、", cs.Order(StringComparer.Ordinal)) : null);
+
     private static List<string>? Sorted(IReadOnlySet<string>? set) => set?.Order(StringComparer.Ordinal).ToList();
+
+    private sealed record PeriodWords(Evidence Evidence, string? ScopeText, string? CollectorsText);
 }

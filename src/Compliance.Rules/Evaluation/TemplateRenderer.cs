@@ -33,8 +33,7 @@ internal static class TemplateRenderer
                 break;
             }
             sb.Append(template, i, open - i);
-            var key = template[(open + 1)..close];
-            if (values.TryGet(key, out var value))
+            if (values.TryGet(template.AsSpan(open + 1, close - open - 1), out var value))
             {
                 sb.Append(Format(value));
             }

@@ -5,18 +5,44 @@ namespace Compliance.Rules.Evaluation;
 /// <summary>What a message or basis template may name: the evidence, plus wording-only values kept out of it.</summary>
 internal sealed class TemplateValues
 {
+    // A dozen values at most, looked up a few times each: a list scanned in order costs less than a dictionary
+    // built for every one of tens of thousands of findings.
+    private readonly List<KeyValuePair<string, object?>> _extra = new(16);
+
     public TemplateValues(Evidence evidence) => Evidence = evidence;
 
     public Evidence Evidence { get; }
 
-    public Dictionary<string, object?> Extra { get; } = new(StringComparer.Ordinal);
-
+    /// <summary>Sets a wording-only value; a later value for the same key replaces the earlier one.</summary>
     public TemplateValues With(string key, object? value)
     {
-        Extra[key] = value;
+        for (var i = 0; i < _extra.Count; i++)
+        {
+            if (_extra[i].Key == key)
+            {
+                _extra[i] = new(key, value);
+                return this;
+            }
+        }
+        _extra.Add(new(key, value));
         return this;
     }
 
-    public bool TryGet(string key, out object? value) =>
-        Evidence.TryGet(key, out value) || Extra.TryGetValue(key, out value);
+    public bool TryGet(ReadOnlySpan<char> key, out object? value)
+    {
+        if (Evidence.TryGet(key, out value))
+        {
+            return true;
+        }
+        foreach (var (k, v) in _extra)
+        {
+            if (key.SequenceEqual(k))
+            {
+                value = v;
+                return true;
+            }
+        }
+        value = null;
+        return false;
+    }
 }
