@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Compliance.Engine.Alerts;
 using Compliance.Engine.Storage;
+using Compliance.Engine.Tests.Storage;
 using Compliance.Host.Serve;
 using Microsoft.Extensions.Time.Testing;
 
