@@ -10,7 +10,7 @@ namespace Compliance.Host.Bench;
 /// <summary>
 /// <c>compliance bench-probe floor|load|phases</c> (hidden): the pieces <c>bench</c> times in fresh processes — the
 /// ingest floor of a data folder, a cold rule-set load and compile — and, to see where a check's time goes, one
-/// check split into its phases with the garbage collector's share.
+/// check split into its phases (load, read, judge, findings, summary, console summary) with the garbage collector's share.
 /// </summary>
 internal static class BenchProbeCommand
 {
@@ -60,6 +60,10 @@ internal static class BenchProbeCommand
         Directory.CreateDirectory(outDir);
         Compliance.Engine.Findings.FindingsWriter.WriteFile(Path.Combine(outDir, "findings.jsonl"), result.Findings);
         Mark("write");
+        Compliance.Engine.Findings.SummaryWriter.WriteFile(Path.Combine(outDir, "summary.json"), Generation.SampleData.AsOf, checker.RuleSet, data, result, 0);
+        Mark("summary");
+        ConsoleSummary.Write(TextWriter.Null, Generation.SampleData.AsOf, checker.RuleSet, data, result, new OutputFiles(outDir));
+        Mark("console");
 
         void Mark(string phase)
         {
