@@ -12,6 +12,7 @@ internal sealed class FileText
     private readonly long _textStart;
     private readonly Encoding _encoding;
     private StrictDecodingReader? _last;
+    private long? _length;
 
     public FileText(Stream stream, long textStart, Encoding encoding)
     {
@@ -20,8 +21,11 @@ internal sealed class FileText
         _encoding = encoding;
     }
 
-    /// <summary>The bytes of the text, from its start (after any BOM) to the end of the stream.</summary>
-    public long Length => _stream.Length - _textStart;
+    /// <summary>
+    /// The bytes of the text, from its start (after any BOM) to the end of the stream. Taken once: it only feeds
+    /// estimates, and asking a file for its length is a system call, asked after every batch of rows.
+    /// </summary>
+    public long Length => _length ??= _stream.Length - _textStart;
 
     /// <summary>
     /// How far into the text the reader last opened has read the stream: for estimates only, as it reads ahead of
