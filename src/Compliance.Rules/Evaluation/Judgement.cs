@@ -8,9 +8,9 @@ namespace Compliance.Rules.Evaluation;
 
 /// <summary>
 /// One judgement of a data set as of one date. Per-record rules run over slices of the feeds on every core,
-/// each slice into its own <see cref="JudgementPart"/>; the parts are merged in slice order, the cross-record
-/// NRules checks run on the merged whole, and the findings are sorted: the output is the same bytes whatever
-/// the number of threads.
+/// each slice into its own <see cref="JudgementPart"/>, alongside the cross-record NRules checks (each its own
+/// part, fed only the keys it needs); the parts are merged in a fixed order and the findings sorted: the output is
+/// the same bytes whatever the number of threads.
 /// </summary>
 internal sealed class Judgement
 {
@@ -219,12 +219,19 @@ internal sealed class Judgement
 
     private void BuildCaseIndex()
     {
-        _cases.EnsureCapacity(Data.Cases.Count);
-        foreach (var c in Data.Cases)
+        try
         {
-            _cases.TryAdd(c.CaseId, c);
+            _cases.EnsureCapacity(Data.Cases.Count);
+            foreach (var c in Data.Cases)
+            {
+                _cases.TryAdd(c.CaseId, c);
+            }
         }
-        _casesReady.Set();
+        finally
+        {
+            // Even when building failed: the threads waiting for it must not wait for ever, and the failure surfaces.
+            _casesReady.Set();
+        }
     }
 
     private List<(string Feed, int From, int To)> Slices()
