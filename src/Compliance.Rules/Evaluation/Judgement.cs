@@ -113,11 +113,6 @@ internal sealed class Judgement
             var group = g;
             work.Add(() => breaches[group] = FindStageOrderBreaches(stageOrderGroups[group]));
         }
-        work.Add(() =>
-        {
-            AwaitCases();
-            JudgeDuplicates(duplicates);
-        });
         for (var i = 0; i < slices.Count; i++)
         {
             var slice = i;
@@ -141,6 +136,12 @@ internal sealed class Judgement
                 parts[slice] = part;
             });
         }
+        // The duplicate check goes right after the case slices, by when the index it needs is built: no thread waits.
+        work.Insert(work.Count - slices.Count(x => x.Feed != "cases"), () =>
+        {
+            AwaitCases();
+            JudgeDuplicates(duplicates);
+        });
         RunInOrder(work);
 
         var errors = parts.SelectMany(p => p.Errors).ToList();
