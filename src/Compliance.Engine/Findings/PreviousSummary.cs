@@ -16,7 +16,7 @@ namespace Compliance.Engine.Findings;
 /// the rest; anything else (lenient or malformed JSON, a repeated key, a part of an unexpected type, a string
 /// Newtonsoft would take for a date) goes through the <c>JObject</c> as before, whose values or errors stand.
 /// </remarks>
-public sealed class PreviousSummary
+internal sealed class PreviousSummary
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 32 };
 
