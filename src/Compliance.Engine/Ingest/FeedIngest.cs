@@ -17,15 +17,6 @@ namespace Compliance.Engine.Ingest;
 /// </remarks>
 internal sealed class FeedIngest
 {
-    private static readonly DetectedEncoding[] BomEncodings =
-        [new(DetectedEncoding.Utf8BomName, TextEncodingDetector.StrictUtf8, TextEncodingDetector.Utf8Bom.Length)];
-
-    private static readonly DetectedEncoding[] PlainEncodings =
-    [
-        new(DetectedEncoding.Utf8Name, TextEncodingDetector.StrictUtf8, 0),
-        new(DetectedEncoding.Gb18030Name, TextEncodingDetector.StrictGb18030, 0),
-    ];
-
     private readonly FeedState<CaseRecord> _cases;
     private readonly FeedState<ProcedureRecord> _procedures;
     private readonly FeedState<ChargeRecord> _charges;
@@ -126,12 +117,11 @@ internal sealed class FeedIngest
         // encoding that may fit; when a byte turns out not to decode, what that reading added is taken back and
         // the file is read in the next one. The outcome is that of checking first, in one pass for most files.
         using var hashed = new HashingReadStream(input);
-        Span<byte> head = stackalloc byte[3];
-        var bom = hashed.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(TextEncodingDetector.Utf8Bom);
-        foreach (var encoding in bom ? BomEncodings : PlainEncodings)
+        var bom = TextEncodingDetector.ReadBom(hashed);
+        foreach (var encoding in TextEncodingDetector.Candidates(bom))
         {
             var mark = Mark(state, fileName);
-            var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding!);
+            var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding);
             try
             {
                 ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open), text, fileName);

@@ -18,7 +18,6 @@ public static class IngestFloor
     {
         var watch = Stopwatch.StartNew();
         long rows = 0, values = 0;
-        Span<byte> head = stackalloc byte[3];
         foreach (var schema in FeedIngest.Feeds)
         {
             var path = Path.Combine(dataDirectory, schema.Name + ".csv");
@@ -27,14 +26,11 @@ public static class IngestFloor
                 continue;
             }
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            var bom = stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(TextEncodingDetector.Utf8Bom);
-            var start = bom ? 3L : 0L;
-            Encoding[] encodings = bom ? [TextEncodingDetector.StrictUtf8] : [TextEncodingDetector.StrictUtf8, TextEncodingDetector.StrictGb18030];
-            foreach (var encoding in encodings)
+            foreach (var encoding in TextEncodingDetector.Candidates(TextEncodingDetector.ReadBom(stream)))
             {
                 try
                 {
-                    var read = ReadFile(schema, new StrictDecodingReader(stream, start, encoding));
+                    var read = ReadFile(schema, new StrictDecodingReader(stream, encoding.PreambleLength, encoding.Encoding));
                     rows += read.Rows;
                     values += read.Values;
                     break;

@@ -5,73 +5,43 @@ namespace Compliance.Engine.Tests.Ingest;
 
 public class TextEncodingDetectorTests
 {
-    private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
-
     [Fact]
-    public void Detect_Utf8Bom_IsUtf8WithPreamble()
+    public void ReadBom_Utf8Bom_TrueAfterReadingIt()
     {
-        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Gb18030.GetBytes("办件编号")).ToArray();
+        var stream = new MemoryStream([0xEF, 0xBB, 0xBF, (byte)'a']);
 
-        var detected = TextEncodingDetector.Detect(new MemoryStream(bytes));
+        TextEncodingDetector.ReadBom(stream).Should().BeTrue();
+        stream.Position.Should().Be(3);
+    }
 
-        // The BOM decides, even though the rest is not UTF-8.
-        detected.Name.Should().Be(DetectedEncoding.Utf8BomName);
-        detected.PreambleLength.Should().Be(3);
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB })]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBE, 0x41 })]
+    [InlineData(new byte[0])]
+    public void ReadBom_ShortOrOtherStart_False(byte[] bytes)
+    {
+        TextEncodingDetector.ReadBom(new MemoryStream(bytes)).Should().BeFalse();
     }
 
     [Fact]
-    public void Detect_StrictUtf8WithoutBom_IsUtf8()
+    public void Candidates_Bom_Utf8AloneAfterThePreamble()
     {
-        var detected = TextEncodingDetector.Detect(new MemoryStream(Encoding.UTF8.GetBytes("办件编号,受理时间\n")));
+        var candidates = TextEncodingDetector.Candidates(bom: true);
 
-        detected.Name.Should().Be(DetectedEncoding.Utf8Name);
-        detected.PreambleLength.Should().Be(0);
+        candidates.Should().ContainSingle();
+        candidates[0].Name.Should().Be(DetectedEncoding.Utf8BomName);
+        candidates[0].PreambleLength.Should().Be(3);
     }
 
     [Fact]
-    public void Detect_Gb18030Chinese_IsGb18030()
+    public void Candidates_NoBom_StrictUtf8ThenStrictGb18030()
     {
-        var detected = TextEncodingDetector.Detect(new MemoryStream(Gb18030.GetBytes("办件编号,受理时间\n")));
+        var candidates = TextEncodingDetector.Candidates(bom: false);
 
-        detected.Name.Should().Be(DetectedEncoding.Gb18030Name);
-        detected.Encoding!.GetString(Gb18030.GetBytes("受理单位")).Should().Be("受理单位");
-    }
-
-    [Fact]
-    public void Detect_Gb18030AfterLongAsciiPrefix_LooksAtTheWholeFile()
-    {
-        var prefix = Encoding.ASCII.GetBytes(new string('a', 200_000) + "\n");
-        var bytes = prefix.Concat(Gb18030.GetBytes("北京市")).ToArray();
-
-        TextEncodingDetector.Detect(new MemoryStream(bytes)).Name.Should().Be(DetectedEncoding.Gb18030Name);
-    }
-
-    [Fact]
-    public void Detect_Utf8SequenceAcrossChunkBoundary_IsUtf8()
-    {
-        // 65535 ASCII bytes put the three bytes of 办 across the 64 KiB chunk boundary.
-        var bytes = Encoding.ASCII.GetBytes(new string('a', 65_535)).Concat(Encoding.UTF8.GetBytes("办件")).ToArray();
-
-        TextEncodingDetector.Detect(new MemoryStream(bytes)).Name.Should().Be(DetectedEncoding.Utf8Name);
-    }
-
-    [Fact]
-    public void Detect_BytesValidInNeither_IsUndecodable()
-    {
-        var detected = TextEncodingDetector.Detect(new MemoryStream([0x61, 0xFF, 0x62, 0x80]));
-
-        detected.Name.Should().Be(DetectedEncoding.UndecodableName);
-        detected.Encoding.Should().BeNull();
-    }
-
-    [Fact]
-    public void Detect_Stream_RestoresPosition()
-    {
-        var stream = new MemoryStream(Encoding.UTF8.GetBytes("xx办件"));
-        stream.Position = 2;
-
-        TextEncodingDetector.Detect(stream);
-
-        stream.Position.Should().Be(2);
+        candidates.Select(c => c.Name).Should().Equal(DetectedEncoding.Utf8Name, DetectedEncoding.Gb18030Name);
+        candidates.Should().OnlyContain(c => c.PreambleLength == 0);
+        // Strict: an invalid byte throws rather than becoming U+FFFD, which is what makes the fallback work.
+        var act = () => candidates[0].Encoding.GetString([0xB0, 0xEC]);
+        act.Should().Throw<DecoderFallbackException>();
     }
 }
