@@ -33,7 +33,10 @@ public static class CaseClock
         out int? uncoveredYear)
     {
         var facts = reuse ?? new CaseFacts(record, item);
-        facts.Reset(record, item);
+        if (reuse is not null)
+        {
+            reuse.Reset(record, item);
+        }
         var a = record.AcceptedOn;
         var decided = record.DecidedOn is { } d && d <= asOf ? d : (DateOnly?)null;
         facts.Open = decided is null;

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Compliance.Engine.Catalog;
+using Compliance.Engine.Findings;
 using Compliance.Engine.Ingest;
+using Compliance.Host.Generation;
 using Compliance.Rules.Evaluation;
 
 namespace Compliance.Host.Bench;
@@ -54,16 +56,23 @@ internal static class BenchProbeCommand
         Mark("load");
         var data = FeedReader.ReadFolder(dataDir, checker.RuleSet.Stages);
         Mark("read");
-        var result = checker.Check(data, Generation.SampleData.AsOf);
+        var result = checker.Check(data, SampleData.AsOf);
         Mark("judge");
-        var outDir = Path.Combine(Path.GetTempPath(), "compliance-phases");
+        var outDir = Path.Combine(Path.GetTempPath(), "compliance-phases-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(outDir);
-        Compliance.Engine.Findings.FindingsWriter.WriteFile(Path.Combine(outDir, "findings.jsonl"), result.Findings);
-        Mark("write");
-        Compliance.Engine.Findings.SummaryWriter.WriteFile(Path.Combine(outDir, "summary.json"), Generation.SampleData.AsOf, checker.RuleSet, data, result, 0);
-        Mark("summary");
-        ConsoleSummary.Write(TextWriter.Null, Generation.SampleData.AsOf, checker.RuleSet, data, result, new OutputFiles(outDir));
-        Mark("console");
+        try
+        {
+            FindingsWriter.WriteFile(Path.Combine(outDir, FindingsWriter.FileName), result.Findings);
+            Mark("write");
+            SummaryWriter.WriteFile(Path.Combine(outDir, SummaryWriter.FileName), SampleData.AsOf, checker.RuleSet, data, result, 0);
+            Mark("summary");
+            ConsoleSummary.Write(TextWriter.Null, SampleData.AsOf, checker.RuleSet, data, result, new OutputFiles(outDir));
+            Mark("console");
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
 
         void Mark(string phase)
         {
