@@ -335,7 +335,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             Unit = finding.Unit,
             Message = finding.Message,
             Basis = finding.Basis,
-            EvidenceJson = FindingBulkWriter.EvidenceText(finding.Evidence),
+            EvidenceJson = EvidenceJson.Text(finding.Evidence),
             OccurredOn = finding.OccurredOn,
             Fingerprint = finding.Fingerprint,
             State = AlertState.Pending,
@@ -359,7 +359,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         alert.Unit = finding.Unit;
         alert.Message = finding.Message;
         alert.Basis = finding.Basis;
-        alert.EvidenceJson = FindingBulkWriter.EvidenceText(finding.Evidence);
+        alert.EvidenceJson = EvidenceJson.Text(finding.Evidence);
         alert.OccurredOn = finding.OccurredOn;
         alert.Fingerprint = finding.Fingerprint;
         alert.LastSeenAsOf = finding.AsOf;

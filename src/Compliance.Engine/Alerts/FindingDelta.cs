@@ -107,5 +107,5 @@ public sealed class FindingDelta
         && a.Basis == b.Basis
         && a.RuleSet == b.RuleSet
         && a.Fingerprint == b.Fingerprint
-        && (ReferenceEquals(a.Evidence, b.Evidence) || FindingBulkWriter.EvidenceText(a.Evidence) == FindingBulkWriter.EvidenceText(b.Evidence));
+        && (ReferenceEquals(a.Evidence, b.Evidence) || EvidenceJson.Text(a.Evidence) == EvidenceJson.Text(b.Evidence));
 }

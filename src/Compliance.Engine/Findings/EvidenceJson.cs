@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Newtonsoft.Json;
+using System.Text;
 
 namespace Compliance.Engine.Findings;
 
@@ -18,17 +18,18 @@ internal static class EvidenceJson
 
     private const int FewKeys = 16;
 
-    /// <summary>Through Newtonsoft, for callers that build text (the ledger's rows, rule tests).</summary>
-    public static void WriteObject(JsonWriter json, Evidence evidence) => WriteObject(new NewtonsoftWriter(json), evidence);
+    /// <summary>The evidence as compact JSON text: the ledger's rows, and what rule tests compare against.</summary>
+    public static string Text(Evidence evidence)
+    {
+        using var json = new JsonUtf8Writer(capacity: 1024);
+        WriteObject(json, evidence);
+        return Encoding.UTF8.GetString(json.Written);
+    }
 
-    /// <summary>Straight into UTF-8, for the output files.</summary>
-    public static void WriteObject(JsonUtf8Writer json, Evidence evidence) => WriteObject(new Utf8Writer(json), evidence);
-
-    // Generic over a struct writer so that each output gets its own compiled copy with direct calls; optimized from
-    // the first call because a check runs it tens of thousands of times once, never long enough to be re-compiled.
+    // Optimized from the first call because a check runs it tens of thousands of times once, never long enough to
+    // be re-compiled.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteObject<TWriter>(TWriter json, Evidence evidence)
-        where TWriter : IEvidenceJsonWriter
+    public static void WriteObject(JsonUtf8Writer json, Evidence evidence)
     {
         // Evidence mostly holds a handful of keys: looking back over them is cheaper than a set built per finding.
         var seen = evidence.Count > FewKeys ? new HashSet<string>(StringComparer.Ordinal) : null;
@@ -69,8 +70,7 @@ internal static class EvidenceJson
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteValue<TWriter>(TWriter json, string key, object? value)
-        where TWriter : IEvidenceJsonWriter
+    private static void WriteValue(JsonUtf8Writer json, string key, object? value)
     {
         switch (value)
         {
@@ -112,59 +112,5 @@ internal static class EvidenceJson
                     "long, bool, decimal, DateOnly, a list of those or a nested Evidence.",
                     nameof(value));
         }
-    }
-
-    private readonly struct NewtonsoftWriter(JsonWriter json) : IEvidenceJsonWriter
-    {
-        public void WriteStartObject() => json.WriteStartObject();
-
-        public void WriteEndObject() => json.WriteEndObject();
-
-        public void WriteStartArray() => json.WriteStartArray();
-
-        public void WriteEndArray() => json.WriteEndArray();
-
-        public void WritePropertyName(string name) => json.WritePropertyName(name);
-
-        public void WriteNull() => json.WriteNull();
-
-        public void WriteValue(string? value) => json.WriteValue(value);
-
-        public void WriteValue(int value) => json.WriteValue(value);
-
-        public void WriteValue(long value) => json.WriteValue(value);
-
-        public void WriteValue(bool value) => json.WriteValue(value);
-
-        public void WriteMoney(decimal value) => json.WriteRawValue(Money(value));
-
-        public void WriteDate(DateOnly value) => json.WriteValue(Date(value));
-    }
-
-    private readonly struct Utf8Writer(JsonUtf8Writer json) : IEvidenceJsonWriter
-    {
-        public void WriteStartObject() => json.WriteStartObject();
-
-        public void WriteEndObject() => json.WriteEndObject();
-
-        public void WriteStartArray() => json.WriteStartArray();
-
-        public void WriteEndArray() => json.WriteEndArray();
-
-        public void WritePropertyName(string name) => json.WritePropertyName(name);
-
-        public void WriteNull() => json.WriteNull();
-
-        public void WriteValue(string? value) => json.WriteValue(value);
-
-        public void WriteValue(int value) => json.WriteValue(value);
-
-        public void WriteValue(long value) => json.WriteValue(value);
-
-        public void WriteValue(bool value) => json.WriteValue(value);
-
-        public void WriteMoney(decimal value) => json.WriteMoney(value);
-
-        public void WriteDate(DateOnly value) => json.WriteDate(value);
     }
 }

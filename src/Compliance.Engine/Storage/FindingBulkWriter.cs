@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Compliance.Engine.Findings;
-using Newtonsoft.Json;
 
 namespace Compliance.Engine.Storage;
 
@@ -45,7 +43,6 @@ public static class FindingBulkWriter
         p[0].Value = runId;
         p[13].Value = gone;
         var count = 0;
-        var evidence = new StringBuilder();
         foreach (var f in findings)
         {
             p[1].Value = f.Rule;
@@ -56,7 +53,7 @@ public static class FindingBulkWriter
             p[6].Value = DateText(f.OccurredOn);
             p[7].Value = f.Message;
             p[8].Value = f.Basis;
-            p[9].Value = EvidenceText(f.Evidence, evidence);
+            p[9].Value = EvidenceJson.Text(f.Evidence);
             p[10].Value = f.RuleSet;
             p[11].Value = f.Fingerprint;
             p[12].Value = keyOf(f);
@@ -64,20 +61,6 @@ public static class FindingBulkWriter
             count++;
         }
         return count;
-    }
-
-    /// <summary>The evidence as compact JSON, in its own key order (the same text findings.jsonl carries).</summary>
-    public static string EvidenceText(Evidence evidence) => EvidenceText(evidence, new StringBuilder());
-
-    private static string EvidenceText(Evidence evidence, StringBuilder buffer)
-    {
-        buffer.Clear();
-        using (var text = new StringWriter(buffer, CultureInfo.InvariantCulture))
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
-        {
-            EvidenceJson.WriteObject(json, evidence);
-        }
-        return buffer.ToString();
     }
 
     // The text form EF Core's SQLite provider uses for DateOnly, so rows written here read back through the model.

@@ -140,12 +140,7 @@ public static class RuleTestRunner
 
     private static JObject EvidenceObject(Evidence evidence)
     {
-        using var text = new StringWriter();
-        using (var json = new JsonTextWriter(text))
-        {
-            EvidenceJson.WriteObject(json, evidence);
-        }
-        using var reader = new JsonTextReader(new StringReader(text.ToString())) { FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
+        using var reader = new JsonTextReader(new StringReader(EvidenceJson.Text(evidence))) { FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
         return JObject.Load(reader);
     }
 

@@ -57,6 +57,17 @@ internal static class NewtonsoftFindings
 
     private static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Evidence alone, as compact JSON text.</summary>
+    public static string EvidenceText(Evidence evidence)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text))
+        {
+            WriteEvidence(json, evidence);
+        }
+        return text.ToString();
+    }
+
     private static void WriteEvidence(JsonWriter json, Evidence evidence)
     {
         json.WriteStartObject();
