@@ -18,15 +18,11 @@ public sealed record ProcedureRecord
     public int Line { get; init; }
 
     /// <summary>The procedure's name as a reader knows it, rather than the feed's code (1, 2, extension…).</summary>
-    public string DisplayName
-    {
-        get
+    public string DisplayName =>
+        ProcedureKindCodes.Of(KindLabel.AsSpan().Trim()) switch
         {
-            // Compared in place: evidence asks for it once per procedure of every finding.
-            var label = KindLabel.AsSpan().Trim();
-            return label is "1" or "延长审批" || label.Equals("extension", StringComparison.OrdinalIgnoreCase) ? "延长审批"
-                : label is "2" or "暂停计时" || label.Equals("suspension", StringComparison.OrdinalIgnoreCase) ? "暂停计时"
-                : KindLabel;
-        }
-    }
+            ProcedureKind.Extension => ProcedureKindCodes.ExtensionName,
+            ProcedureKind.Suspension => ProcedureKindCodes.SuspensionName,
+            _ => KindLabel,
+        };
 }

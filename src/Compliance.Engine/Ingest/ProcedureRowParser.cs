@@ -24,8 +24,8 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
         new("延长天数", "extension_days", false),
     ]);
 
-    /// <summary>The named clock stops of 行政许可法 Art. 45 that feeds write instead of code 2.</summary>
-    private static readonly string[] SuspensionNames = ["暂停计时", "听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审", "补正"];
+    /// <summary>The named clock stops of 行政许可法 Art. 45 that feeds write instead of a suspension code.</summary>
+    private static readonly string[] SuspensionNames = ["听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审", "补正"];
 
     private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
 
@@ -98,14 +98,12 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryKind(string label, out ProcedureKind kind)
     {
-        if (label is "1" or "延长审批" || label.Equals("extension", StringComparison.OrdinalIgnoreCase))
+        if (ProcedureKindCodes.Of(label) is { } coded)
         {
-            kind = ProcedureKind.Extension;
+            kind = coded;
             return true;
         }
         kind = ProcedureKind.Suspension;
-        return label is "2"
-            || label.Equals("suspension", StringComparison.OrdinalIgnoreCase)
-            || Array.IndexOf(SuspensionNames, label) >= 0;
+        return Array.IndexOf(SuspensionNames, label) >= 0;
     }
 }
