@@ -17,4 +17,10 @@ internal static class CrossRecordRules
     });
 
     public static ISession NewSession() => Factory.Value.CreateSession();
+
+    /// <summary>
+    /// Compiles the network now rather than at the first session, which is in the middle of judging, where every
+    /// thread that needs a session would wait for it.
+    /// </summary>
+    public static void Compile() => _ = Factory.Value;
 }

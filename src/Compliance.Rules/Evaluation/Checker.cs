@@ -133,6 +133,8 @@ public sealed class Checker
         {
             throw new RuleSetException(problems);
         }
+        // With the workflows, so that a check that compiles while it reads its feeds has nothing left to compile.
+        CrossRecordRules.Compile();
         return new Checker(ruleSet, cases, stages, charges);
     }
 
