@@ -30,18 +30,28 @@ internal static class CheckRun
         FeedData data;
         try
         {
-            ruleSet = RuleSetLoader.Load(options.RulesDirectory);
-            // Compiling the workflows needs nothing from the feeds: it runs while they are read.
-            var compiling = Task.Run(() => Checker.Create(ruleSet));
+            // The rule set is loaded and compiled while the feeds are read: reading needs nothing of it but the stage
+            // catalogue, and that only at the stages feed, which comes last.
+            var loading = Task.Run(() => RuleSetLoader.Load(options.RulesDirectory));
+            var compiling = loading.ContinueWith(t => Checker.Create(t.GetAwaiter().GetResult()), TaskScheduler.Default);
+            FeedData? read = null;
+            Exception? unreadable = null;
             try
             {
-                data = FeedReader.ReadFolder(options.DataDirectory, ruleSet.Stages);
+                read = FeedReader.ReadFolder(options.DataDirectory, () => loading.GetAwaiter().GetResult().Stages);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"无法读取数据目录 {Path.GetFullPath(options.DataDirectory)}：{e.Message}");
+                unreadable = e;
+            }
+            // A broken or unreadable rule set is what is reported when both fail, as when the rules were loaded first.
+            ruleSet = loading.GetAwaiter().GetResult();
+            if (unreadable is not null)
+            {
+                stderr.WriteLine($"无法读取数据目录 {Path.GetFullPath(options.DataDirectory)}：{unreadable.Message}");
                 return ExitCode.NothingJudged;
             }
+            data = read!;
             checker = compiling.GetAwaiter().GetResult();
         }
         catch (RuleSetException e)

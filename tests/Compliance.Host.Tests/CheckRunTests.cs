@@ -61,6 +61,22 @@ public sealed class CheckRunTests : IDisposable
     }
 
     [Fact]
+    public void Run_RuleSetRefusedWhileStagesAreRead_Exits2ListingTheRuleSetProblems()
+    {
+        // The rule set loads while the feeds are read; the stages feed is where reading needs it.
+        _temp.Write("rules/settings.json", "{\n  \"statutoryLimt\": 20\n}\n");
+        _temp.Write("data/cases.csv", CaseHeader + RedCase);
+        _temp.Write("data/stages.csv", "project_code,stage,unit_code,started_at\nP1,立项,U-TEST,2025-10-08\n");
+
+        var outcome = Cli.Run("check", "--rules", _temp.Sub("rules"), "--data", _temp.Sub("data"), "--out", _temp.Sub("out"));
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("规则集被拒绝").And.MatchRegex(@"settings\.json:2:\d+: \S");
+        outcome.Stderr.Should().NotContain("数据目录");
+        Directory.Exists(_temp.Sub("out")).Should().BeFalse();
+    }
+
+    [Fact]
     public void Run_OutIsAFile_Exits2NamingIt()
     {
         _temp.Write("data/cases.csv", CaseHeader + RedCase);

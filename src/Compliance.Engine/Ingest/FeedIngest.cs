@@ -20,15 +20,37 @@ internal sealed class FeedIngest
     private readonly FeedState<CaseRecord> _cases;
     private readonly FeedState<ProcedureRecord> _procedures;
     private readonly FeedState<ChargeRecord> _charges;
-    private readonly FeedState<StageRecord> _stages;
+    private readonly Func<StageCatalog> _stageCatalog;
+    private FeedState<StageRecord>? _stages;
 
     public FeedIngest(StageCatalog stages)
+        : this(() => stages)
     {
+    }
+
+    /// <param name="stages">Asked for once, when the first stages file is read, and not at all without one.</param>
+    public FeedIngest(Func<StageCatalog> stages)
+    {
+        _stageCatalog = stages;
         // A parser per thread that parses (the accepting thread and the one that reads ahead): parsers pool strings.
         _cases = new FeedState<CaseRecord>(Data.Cases, new CaseRowParser(), new CaseRowParser());
         _procedures = new FeedState<ProcedureRecord>(Data.Procedures, new ProcedureRowParser(AcceptedCaseId), new ProcedureRowParser(AcceptedCaseId));
         _charges = new FeedState<ChargeRecord>(Data.Charges, new ChargeRowParser(AcceptedCaseId), new ChargeRowParser(AcceptedCaseId));
-        _stages = new FeedState<StageRecord>(Data.Stages, new StageRowParser(stages), new StageRowParser(stages));
+    }
+
+    // Made at the first stages file, the last feed read, so that the caller may still be loading its rule set
+    // while the other feeds are read.
+    private FeedState<StageRecord> Stages
+    {
+        get
+        {
+            if (_stages is null)
+            {
+                var catalog = _stageCatalog();
+                _stages = new FeedState<StageRecord>(Data.Stages, new StageRowParser(catalog), new StageRowParser(catalog));
+            }
+            return _stages;
+        }
     }
 
     /// <summary>The feeds in reading order.</summary>
@@ -63,7 +85,7 @@ internal sealed class FeedIngest
                 Read(_charges, stream, fileName);
                 break;
             case "stages":
-                Read(_stages, stream, fileName);
+                Read(Stages, stream, fileName);
                 break;
             default:
                 throw new ArgumentException($"Unknown feed '{feed}' for file '{fileName}'; expected cases, procedures, charges or stages.", nameof(feed));
@@ -75,7 +97,7 @@ internal sealed class FeedIngest
     {
         "cases" => (_cases.Keys.Count, _cases.Keys.Capacity, _cases.Keys.Resizes),
         "charges" => (_charges.Keys.Count, _charges.Keys.Capacity, _charges.Keys.Resizes),
-        "stages" => (_stages.Keys.Count, _stages.Keys.Capacity, _stages.Keys.Resizes),
+        "stages" => (Stages.Keys.Count, Stages.Keys.Capacity, Stages.Keys.Resizes),
         _ => throw new ArgumentException($"Feed '{feed}' has no keys.", nameof(feed)),
     };
 

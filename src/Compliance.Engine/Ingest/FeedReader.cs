@@ -14,7 +14,14 @@ public static class FeedReader
     /// ignoring case). Any feed may be absent. Bad rows and unreadable files become rejects; only a missing
     /// folder throws.
     /// </summary>
-    public static FeedData ReadFolder(string dataDirectory, StageCatalog stages)
+    public static FeedData ReadFolder(string dataDirectory, StageCatalog stages) => ReadFolder(dataDirectory, () => stages);
+
+    /// <summary>
+    /// As <see cref="ReadFolder(string, StageCatalog)"/>, with the stage catalogue asked for only when the first
+    /// stages file is reached (stages are read last): a caller can load its rule set while the other feeds are
+    /// read. What <paramref name="stages"/> throws is thrown from here, not turned into a rejected file.
+    /// </summary>
+    public static FeedData ReadFolder(string dataDirectory, Func<StageCatalog> stages)
     {
         if (!Directory.Exists(dataDirectory))
         {

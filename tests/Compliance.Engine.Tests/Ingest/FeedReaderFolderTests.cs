@@ -38,6 +38,40 @@ public class FeedReaderFolderTests
     }
 
     [Fact]
+    public void ReadFolder_CatalogGivenLate_AskedOnceAndUsed()
+    {
+        var asked = 0;
+
+        var data = FeedReader.ReadFolder(SampleFolder, () =>
+        {
+            asked++;
+            return Some.Stages();
+        });
+
+        asked.Should().Be(1);
+        data.Stages.Select(s => s.Stage).Should().Equal("立项", "建设");
+        data.Charges.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void ReadFolder_NoStagesFile_NeverAsksForTheCatalog()
+    {
+        using var folder = new TempFolder().With("cases.csv", "办件编号,事项编码,受理单位编码,受理时间\nXK-1,I1,U1,2025-10-08\n");
+
+        var data = FeedReader.ReadFolder(folder.Path, () => throw new InvalidOperationException("not needed"));
+
+        data.Cases.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void ReadFolder_CatalogFails_FailureThrownNotRejected()
+    {
+        var act = () => FeedReader.ReadFolder(SampleFolder, () => throw new InvalidOperationException("rule set broken"));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("rule set broken");
+    }
+
+    [Fact]
     public void ReadFolder_EmptyFolder_ReadsNothingAndListsEveryFeed()
     {
         using var folder = new TempFolder();
