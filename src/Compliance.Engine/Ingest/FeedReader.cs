@@ -28,17 +28,25 @@ public static class FeedReader
             throw new DirectoryNotFoundException($"Data folder '{Path.GetFullPath(dataDirectory)}' does not exist.");
         }
         var names = Directory.GetFiles(dataDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var files = new List<(string Feed, string Name)>();
+        foreach (var schema in FeedIngest.Feeds)
+        {
+            foreach (var extension in FeedIngest.Extensions)
+            {
+                var expected = schema.Name + extension;
+                files.AddRange(names.Where(n => n.Equals(expected, StringComparison.OrdinalIgnoreCase)).Select(n => (schema.Name, n)));
+            }
+        }
         var ingest = new FeedIngest(stages);
         foreach (var schema in FeedIngest.Feeds)
         {
             ingest.Data.StatsFor(schema.Name);
-            foreach (var extension in FeedIngest.Extensions)
+        }
+        using (IngestGcRegion.Start(files.Sum(f => LengthOf(Path.Combine(dataDirectory, f.Name)))))
+        {
+            foreach (var (feed, name) in files)
             {
-                var expected = schema.Name + extension;
-                foreach (var name in names.Where(n => n.Equals(expected, StringComparison.OrdinalIgnoreCase)))
-                {
-                    ReadFile(ingest, schema.Name, Path.Combine(dataDirectory, name), name);
-                }
+                ReadFile(ingest, feed, Path.Combine(dataDirectory, name), name);
             }
         }
         return ingest.Data;
@@ -50,6 +58,19 @@ public static class FeedReader
         var ingest = new FeedIngest(stages);
         ingest.ReadFile(feed, stream, fileName);
         return ingest.Data;
+    }
+
+    // A file that cannot be sized now cannot be read either: reading it says why.
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static void ReadFile(FeedIngest ingest, string feed, string path, string name)
