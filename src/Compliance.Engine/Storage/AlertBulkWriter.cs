@@ -9,7 +9,7 @@ namespace Compliance.Engine.Storage;
 /// it (see <see cref="StoredValues"/>), with the id it carries: the caller hands ids out, so that rows inserted here
 /// and rows EF saves in the same transaction keep the order they were raised in.
 /// </summary>
-public sealed class AlertBulkWriter : IDisposable
+internal sealed class AlertBulkWriter : IDisposable
 {
     private const string NextIdsQuery =
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'AlertEvents'), 0), coalesce((SELECT max(Id) FROM AlertEvents), 0)) + 1, " +
