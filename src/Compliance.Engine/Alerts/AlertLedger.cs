@@ -83,7 +83,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         var known = Known(db, delta, baseRun?.RunId);
 
         // Ids are handed out here rather than by SaveChanges per alert: the transaction is IMMEDIATE, so nobody else
-        // inserts meanwhile, and a first run that opens a hundred thousand alerts saves them in one go.
+        // inserts meanwhile, and a new alert is written in bulk with its id (see RaisedRows for events and deliveries).
         var nextId = (db.Alerts.Max(a => (long?)a.Id) ?? 0) + 1;
         int opened = 0, changed = 0, reopened = 0, closed = 0;
         var moves = new List<(string Key, Finding Finding, bool? ClockOpen, Change Change)>();
@@ -102,26 +102,33 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             .Concat(closing.Select(k => k.Id)).ToList();
         var rows = db.Alerts.Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id);
 
+        // New alerts are written in bulk as they open; the few that move stay tracked and are saved below.
+        using var bulk = new AlertBulkWriter(connection, transaction);
+        var raised = new RaisedRows(db, bulk);
         foreach (var (key, finding, clockOpen, change) in moves)
         {
             switch (change)
             {
                 case Change.Open:
-                    Open(db, nextId++, key, finding, clockOpen, row.Id, now);
+                {
+                    var alert = NewAlert(nextId++, key, finding, clockOpen, row.Id, now);
+                    raised.Opened(alert, Event(alert, "created", "", System, $"运行 #{row.Id} 发现：{finding.Message}", row.Id, now, from: ""),
+                        Notices(alert, "new", now));
                     opened++;
                     break;
+                }
                 case Change.Reopen:
                 {
                     var alert = rows[known[key].Id];
                     Snapshot(alert, finding, clockOpen);
-                    Move(db, alert, AlertState.Pending, "reopened", System, $"运行 #{row.Id} 再次发现该问题，重新挂账", row.Id, now);
+                    raised.Tracked(Move(alert, AlertState.Pending, "reopened", System, $"运行 #{row.Id} 再次发现该问题，重新挂账", row.Id, now));
                     alert.ClosedAt = null;
                     alert.SentAt = null;
                     alert.AcknowledgedAt = null;
                     alert.FollowUpLevel = 0;
                     alert.FollowUpClockStart = null;
                     alert.Revision++;
-                    Notify(db, alert, "reopened", now);
+                    raised.Tracked(Notices(alert, "reopened", now));
                     reopened++;
                     break;
                 }
@@ -129,8 +136,8 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
                 {
                     var alert = rows[known[key].Id];
                     Snapshot(alert, finding, clockOpen);
-                    Move(db, alert, AlertState.AutoClosed, "auto-closed", System,
-                        $"运行 #{row.Id}：{ConclusionOf(finding)}，计时已结束；最终认定 {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
+                    raised.Tracked(Move(alert, AlertState.AutoClosed, "auto-closed", System,
+                        $"运行 #{row.Id}：{ConclusionOf(finding)}，计时已结束；最终认定 {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now));
                     alert.ClosedAt = now;
                     CancelUnbatched(db, alert.Id);
                     closed++;
@@ -142,8 +149,8 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
                     var before = $"{alert.Rule}（{alert.Severity.ToChinese()}）";
                     Snapshot(alert, finding, clockOpen);
                     alert.Revision++;
-                    Record(db, alert, "changed", alert.State, System, $"运行 #{row.Id}：{before} → {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now);
-                    Notify(db, alert, "changed", now);
+                    raised.Tracked(Event(alert, "changed", alert.State, System, $"运行 #{row.Id}：{before} → {finding.Rule}（{finding.Severity.ToChinese()}）", row.Id, now));
+                    raised.Tracked(Notices(alert, "changed", now));
                     changed++;
                     break;
                 }
@@ -153,7 +160,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         foreach (var k in closing)
         {
             var alert = rows[k.Id];
-            Move(db, alert, AlertState.AutoClosed, "auto-closed", System, $"运行 #{row.Id} 未再发现该问题（数据已更正或已办结）", row.Id, now);
+            raised.Tracked(Move(alert, AlertState.AutoClosed, "auto-closed", System, $"运行 #{row.Id} 未再发现该问题（数据已更正或已办结）", row.Id, now));
             alert.ClosedAt = now;
             CancelUnbatched(db, alert.Id);
             closed++;
@@ -257,7 +264,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             return new TransitionResult(false, alert.State,
                 $"挂账 #{alertId} 当前状态为“{AlertState.ToChinese(alert.State)}”，不能{AlertTransitions.ToChinese(action)}。");
         }
-        Move(db, alert, to, AlertTransitions.Name(action), actor, reason, null, now);
+        db.AlertEvents.Add(Move(alert, to, AlertTransitions.Name(action), actor, reason, null, now));
         switch (action)
         {
             case AlertAction.Acknowledge:
@@ -305,17 +312,17 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             var severity = (Severity)level;
             alert.FollowUpLevel = level;
             var what = of == "acknowledgement" ? "签收" : "整改";
-            Record(db, alert, "follow-up", alert.State, System,
-                $"{severity.ToChinese()}督办：{what}已用 {used} 个工作日，时限 {limit} 个工作日", null, now);
+            db.AlertEvents.Add(Event(alert, "follow-up", alert.State, System,
+                $"{severity.ToChinese()}督办：{what}已用 {used} 个工作日，时限 {limit} 个工作日", null, now));
             var recipients = level == 1 ? routing.NoticeRecipients(alert.Unit) : routing.FollowUpRecipients(alert.Unit);
-            Enqueue(db, alert, DeliveryChannels.FollowUp, recipients, now, notice => notice with
+            db.Deliveries.AddRange(Deliveries(alert, DeliveryChannels.FollowUp, recipients, now, notice => notice with
             {
                 Kind = "follow-up",
                 FollowUpSeverity = severity.ToCode(),
                 FollowUpOf = of,
                 FollowUpUsed = used,
                 FollowUpLimit = limit,
-            });
+            }));
             raised++;
         }
         db.SaveChanges();
@@ -323,34 +330,28 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         return raised;
     }
 
-    private void Open(LedgerDb db, long id, string key, Finding finding, bool? clockOpen, long runId, DateTimeOffset now)
+    private static AlertRow NewAlert(long id, string key, Finding finding, bool? clockOpen, long runId, DateTimeOffset now) => new()
     {
-        var alert = new AlertRow
-        {
-            Id = id,
-            Key = key,
-            Rule = finding.Rule,
-            Severity = finding.Severity,
-            Subject = finding.Subject,
-            Unit = finding.Unit,
-            Message = finding.Message,
-            Basis = finding.Basis,
-            EvidenceJson = EvidenceJson.Text(finding.Evidence),
-            OccurredOn = finding.OccurredOn,
-            Fingerprint = finding.Fingerprint,
-            State = AlertState.Pending,
-            CreatedAt = now,
-            StateChangedAt = now,
-            FirstRunId = runId,
-            LastSeenRunId = runId,
-            LastSeenAsOf = finding.AsOf,
-            ClockOpen = clockOpen,
-            Revision = 1,
-        };
-        db.Alerts.Add(alert);
-        Record(db, alert, "created", "", System, $"运行 #{runId} 发现：{finding.Message}", runId, now, from: "");
-        Notify(db, alert, "new", now);
-    }
+        Id = id,
+        Key = key,
+        Rule = finding.Rule,
+        Severity = finding.Severity,
+        Subject = finding.Subject,
+        Unit = finding.Unit,
+        Message = finding.Message,
+        Basis = finding.Basis,
+        EvidenceJson = EvidenceJson.Text(finding.Evidence),
+        OccurredOn = finding.OccurredOn,
+        Fingerprint = finding.Fingerprint,
+        State = AlertState.Pending,
+        CreatedAt = now,
+        StateChangedAt = now,
+        FirstRunId = runId,
+        LastSeenRunId = runId,
+        LastSeenAsOf = finding.AsOf,
+        ClockOpen = clockOpen,
+        Revision = 1,
+    };
 
     private static void Snapshot(AlertRow alert, Finding finding, bool? clockOpen)
     {
@@ -366,10 +367,12 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         alert.ClockOpen = clockOpen;
     }
 
-    private void Notify(LedgerDb db, AlertRow alert, string kind, DateTimeOffset now) =>
-        Enqueue(db, alert, DeliveryChannels.Notice, routing.NoticeRecipients(alert.Unit), now, n => n with { Kind = kind });
+    // A notice of a new, changed or reopened alert to the responsible unit.
+    private List<DeliveryRow> Notices(AlertRow alert, string kind, DateTimeOffset now) =>
+        Deliveries(alert, DeliveryChannels.Notice, routing.NoticeRecipients(alert.Unit), now, n => n with { Kind = kind });
 
-    private void Enqueue(LedgerDb db, AlertRow alert, string kind, IReadOnlyList<Unit> recipients, DateTimeOffset now, Func<AlertNotice, AlertNotice> shape)
+    // The outbox rows of one notice: one per recipient and address, in that order, all carrying the same frozen notice.
+    private List<DeliveryRow> Deliveries(AlertRow alert, string kind, IReadOnlyList<Unit> recipients, DateTimeOffset now, Func<AlertNotice, AlertNotice> shape)
     {
         var notice = shape(new AlertNotice
         {
@@ -389,11 +392,12 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             AsOf = alert.LastSeenAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             State = alert.State,
         }).ToJson();
+        var rows = new List<DeliveryRow>();
         foreach (var unit in recipients)
         {
             foreach (var (channel, address) in plan.AddressesOf(unit))
             {
-                db.Deliveries.Add(new DeliveryRow
+                rows.Add(new DeliveryRow
                 {
                     AlertId = alert.Id,
                     Kind = kind,
@@ -408,17 +412,20 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
                 });
             }
         }
+        return rows;
     }
 
-    private static void Move(LedgerDb db, AlertRow alert, string to, string action, string actor, string reason, long? runId, DateTimeOffset now)
+    // The event is built before the alert moves, so that it records the state the alert left.
+    private static AlertEventRow Move(AlertRow alert, string to, string action, string actor, string reason, long? runId, DateTimeOffset now)
     {
-        Record(db, alert, action, to, actor, reason, runId, now, from: alert.State);
+        var moved = Event(alert, action, to, actor, reason, runId, now, from: alert.State);
         alert.State = to;
         alert.StateChangedAt = now;
+        return moved;
     }
 
-    private static void Record(LedgerDb db, AlertRow alert, string action, string to, string actor, string reason, long? runId, DateTimeOffset now, string? from = null) =>
-        db.AlertEvents.Add(new AlertEventRow
+    private static AlertEventRow Event(AlertRow alert, string action, string to, string actor, string reason, long? runId, DateTimeOffset now, string? from = null) =>
+        new()
         {
             AlertId = alert.Id,
             At = now,
@@ -428,7 +435,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             ToState = to.Length > 0 ? to : alert.State,
             Reason = reason,
             RunId = runId,
-        });
+        };
 
     private static void RestartFollowUpClock(AlertRow alert, DateTimeOffset now)
     {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Compliance.Engine.Findings;
 
 namespace Compliance.Engine.Storage;
@@ -49,8 +48,8 @@ public static class FindingBulkWriter
             p[2].Value = (int)f.Severity;
             p[3].Value = f.Subject;
             p[4].Value = f.Unit;
-            p[5].Value = DateText(f.AsOf);
-            p[6].Value = DateText(f.OccurredOn);
+            p[5].Value = StoredValues.Date(f.AsOf);
+            p[6].Value = StoredValues.Date(f.OccurredOn);
             p[7].Value = f.Message;
             p[8].Value = f.Basis;
             p[9].Value = EvidenceJson.Text(f.Evidence);
@@ -62,7 +61,4 @@ public static class FindingBulkWriter
         }
         return count;
     }
-
-    // The text form EF Core's SQLite provider uses for DateOnly, so rows written here read back through the model.
-    private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

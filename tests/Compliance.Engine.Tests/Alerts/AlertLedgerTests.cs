@@ -30,6 +30,90 @@ public sealed class AlertLedgerTests : IDisposable
     }
 
     [Fact]
+    public void RecordRun_NewAlerts_ADeliveryPerRecipientAddressInIdOrder()
+    {
+        var ledger = new AlertLedger(_temp.Store, new AlertRouting(Some.Units), Some.Plan() with { FileDrop = true });
+
+        ledger.RecordRun(Some.Run(
+            Some.Finding(subject: "charge:C1", unit: "U01"),
+            Some.Finding(subject: "charge:C2", unit: "U0101"),
+            Some.Finding(subject: "charge:C3", unit: "U99")), Some.Monday);
+
+        using var db = _temp.Store.CreateDb();
+        db.Alerts.OrderBy(a => a.Id).Select(a => a.Id + " " + a.Subject).ToList()
+            .Should().Equal("1 charge:C1", "2 charge:C2", "3 charge:C3");
+        db.AlertEvents.OrderBy(e => e.Id).Select(e => e.Id + " " + e.AlertId + " " + e.Action + " " + e.RunId).ToList()
+            .Should().Equal("1 1 created 1", "2 2 created 1", "3 3 created 1");
+        var deliveries = db.Deliveries.OrderBy(d => d.Id).ToList();
+        deliveries.Select(d => $"{d.Id} {d.AlertId} {d.Recipient} {d.Channel} {d.Address}").Should().Equal(
+            "1 1 U01 email u01@example.gov",
+            "2 1 U01 webhook http://127.0.0.1/u01",
+            "3 1 U01 file U01",
+            "4 2 U0101 email u0101@example.gov",
+            "5 2 U0101 file U0101",
+            "6 3 U00 email office@example.gov",
+            "7 3 U00 file U00");
+        deliveries.Select(d => AlertNotice.FromJson(d.NoticeJson)).Select(n => $"{n.AlertId} {n.Kind} {n.Revision} {n.State}").Should().Equal(
+            "1 new 1 pending", "1 new 1 pending", "1 new 1 pending", "2 new 1 pending", "2 new 1 pending", "3 new 1 pending", "3 new 1 pending");
+        deliveries.Should().OnlyContain(d => d.State == DeliveryChannels.Pending && d.CreatedAt == Some.Monday && d.NextAttemptAt == Some.Monday);
+    }
+
+    [Fact]
+    public void RecordRun_NewAlertsAmongChangedOnes_IdsInTheOrderRaised()
+    {
+        _ledger.RecordRun(Some.Run(Some.Finding("case.due-soon", "case:X", unit: "U01", severity: Severity.Warning, open: true)), Some.Monday);
+
+        _ledger.RecordRun(Some.Run(
+            Some.Finding(subject: "charge:B"),
+            Some.Finding("case.overdue-promised", "case:X", unit: "U01", severity: Severity.Yellow, open: true),
+            Some.Finding(subject: "charge:C")), Some.Monday.AddDays(1));
+
+        using var db = _temp.Store.CreateDb();
+        db.Alerts.OrderBy(a => a.Id).Select(a => a.Id + " " + a.Subject).ToList().Should().Equal("1 case:X", "2 charge:B", "3 charge:C");
+        db.AlertEvents.OrderBy(e => e.Id).Select(e => e.Id + " " + e.AlertId + " " + e.Action).ToList()
+            .Should().Equal("1 1 created", "2 2 created", "3 1 changed", "4 3 created");
+        db.Deliveries.OrderBy(d => d.Id).ToList().Select(d => $"{d.Id} {d.AlertId} {d.Channel} {AlertNotice.FromJson(d.NoticeJson).Kind}").Should().Equal(
+            "1 1 email new",
+            "2 1 webhook new",
+            "3 2 email new",
+            "4 1 email changed",
+            "5 1 webhook changed",
+            "6 3 email new");
+    }
+
+    [Fact]
+    public void RecordRun_CrashBeforeCommit_LedgerAsBefore()
+    {
+        var day1 = Some.Run(Some.Finding(subject: "charge:A"), Some.Finding("case.due-soon", "case:X", unit: "U00", severity: Severity.Warning, open: true));
+        // The alerts of charge:B and charge:C are written before the change of case:X fails.
+        var day2 = Some.Run(new DateOnly(2025, 11, 4), ["cases", "charges", "stages"],
+            Some.Finding(subject: "charge:A"),
+            Some.Finding(subject: "charge:B"),
+            Some.Finding(subject: "charge:C", unit: "U01"),
+            Some.Finding("case.overdue-promised", "case:X", unit: "U00", severity: Severity.Yellow, open: true));
+        _ledger.RecordRun(day1, Some.Monday);
+        var before = LedgerTables.AlertSide(_temp.Store);
+        var crashing = new AlertLedger(_temp.Store, new AlertRouting(new UnitsFailingOn("U00")), Some.Plan());
+
+        var act = () => crashing.RecordRun(day2, Some.Monday.AddDays(1));
+
+        act.Should().Throw<IOException>();
+        LedgerTables.AlertSide(_temp.Store).Should().Equal(before);
+        using (var db = _temp.Store.CreateDb())
+        {
+            db.Runs.Count().Should().Be(1);
+            db.Findings.Count().Should().Be(2);
+        }
+        // Run again, the day leaves the ids and rows it would have left had nothing failed.
+        using var clean = new TempLedger();
+        var cleanLedger = new AlertLedger(clean.Store, new AlertRouting(Some.Units), Some.Plan());
+        cleanLedger.RecordRun(day1, Some.Monday);
+        cleanLedger.RecordRun(day2, Some.Monday.AddDays(1));
+        _ledger.RecordRun(day2, Some.Monday.AddDays(1)).Opened.Should().Be(2);
+        LedgerTables.AlertSide(_temp.Store).Should().Equal(LedgerTables.AlertSide(clean.Store));
+    }
+
+    [Fact]
     public void RecordRun_SameBreachTenRuns_KeepsOneAlertAndNotifiesOnce()
     {
         for (var day = 0; day < 10; day++)
@@ -224,6 +308,21 @@ public sealed class AlertLedgerTests : IDisposable
         var notice = AlertNotice.FromJson(db.Deliveries.First(d => d.Kind == DeliveryChannels.FollowUp).NoticeJson);
         notice.FollowUpOf.Should().Be("rectification");
         notice.FollowUpUsed.Should().Be(4);
+    }
+
+    // The unit tree of the tests, but a lookup of one unit fails as a lost disk would.
+    private sealed class UnitsFailingOn(string code) : IReadOnlyDictionary<string, Unit>
+    {
+        public Unit this[string key] => TryGetValue(key, out var unit) ? unit : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => Some.Units.Keys;
+        public IEnumerable<Unit> Values => Some.Units.Values;
+        public int Count => Some.Units.Count;
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+        public IEnumerator<KeyValuePair<string, Unit>> GetEnumerator() => Some.Units.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Unit value) =>
+            key == code ? throw new IOException($"disk I/O error reading unit {key}") : Some.Units.TryGetValue(key, out value);
     }
 
     private long IdOfOnlyAlert()

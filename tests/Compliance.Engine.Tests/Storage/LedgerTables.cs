@@ -24,6 +24,20 @@ internal static class LedgerTables
         return rows;
     }
 
+    /// <summary>
+    /// Every column of <paramref name="table"/> as SQLite's <c>quote()</c> writes it, so that the storage form counts
+    /// too: 1 and '1', or a date as text and as a number, differ here where <see cref="Dump"/> would not tell them apart.
+    /// </summary>
+    public static IReadOnlyList<string> Stored(LedgerStore store, string table)
+    {
+        List<string> columns;
+        using (var db = store.CreateDb())
+        {
+            columns = db.Database.SqlQuery<string>($"SELECT name AS Value FROM pragma_table_info({table})").ToList();
+        }
+        return Dump(store, table, string.Join(", ", columns.Select(c => $"quote(\"{c}\") AS \"{c}\"")));
+    }
+
     /// <summary>What the alerts' side of the ledger holds: alerts, their transitions and the outbox.</summary>
     public static IReadOnlyList<string> AlertSide(LedgerStore store) =>
         [.. Dump(store, "Alerts"), .. Dump(store, "AlertEvents"), .. Dump(store, "Deliveries")];
