@@ -135,7 +135,7 @@ internal static class ConsoleSummary
             : $"未知单位 {result.UnknownUnits.Count} 个：{Listed(result.UnknownUnits)}");
         w.WriteLine(result.OrphanCharges.Count == 0
             ? "孤立收费：无"
-            : $"孤立收费（无对应办件）{result.OrphanCharges.Count} 条：{Listed(result.OrphanCharges.Order(StringComparer.Ordinal), result.OrphanCharges.Count)}");
+            : $"孤立收费（无对应办件）{result.OrphanCharges.Count} 条：{Listed(OrdinalOrder.Of(result.OrphanCharges), result.OrphanCharges.Count)}");
         var future = result.FutureDated.Where(f => f.Value > 0).ToList();
         w.WriteLine(future.Count == 0
             ? "晚于基准日期的记录：无"
@@ -144,7 +144,7 @@ internal static class ConsoleSummary
 
     private static string Listed(IReadOnlyCollection<string> ids) => Listed(ids, ids.Count);
 
-    /// <summary>The first few of <paramref name="count"/> ids; only those are taken, so ordering a long list costs a partial sort.</summary>
+    /// <summary>The first few of <paramref name="count"/> ids, in the order given.</summary>
     private static string Listed(IEnumerable<string> ids, int count)
     {
         var shown = string.Join("、", ids.Take(ListedIds));

@@ -12,7 +12,7 @@ public sealed class CheckResult
     /// <summary>Unit codes met in the feeds but absent from units.json.</summary>
     public SortedSet<string> UnknownUnits { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Charge ids whose case id is empty or unknown.</summary>
+    /// <summary>Charge ids whose case id is empty or unknown; in ordinal order as the checker gives them.</summary>
     public List<string> OrphanCharges { get; } = [];
 
     /// <summary>Feed → rows dated after the as-of date (not judged).</summary>

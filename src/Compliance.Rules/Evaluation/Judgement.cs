@@ -163,7 +163,6 @@ internal sealed class Judgement
                 }
                 list.Add(subject);
             }
-            result.OrphanCharges.AddRange(part.Orphans);
             result.UnknownUnits.UnionWith(part.UnknownUnits);
             foreach (var (feed, n) in part.Future)
             {
@@ -174,6 +173,7 @@ internal sealed class Judgement
                 result.Judged[feed] = result.Judged.GetValueOrDefault(feed) + n;
             }
         }
+        result.OrphanCharges.AddRange(OrdinalOrder.Merge(parts.Select(p => p.Orphans).ToList()));
         foreach (var feed in new[] { "cases", "stages", "charges" })
         {
             result.Judged.TryAdd(feed, 0);

@@ -23,6 +23,7 @@ internal sealed class JudgementPart
     public List<Finding> Findings { get; } = [];
     public List<RuleError> Errors { get; } = [];
     public List<(int Year, string Subject)> Missing { get; } = [];
+    /// <summary>In ordinal order once the slice is judged.</summary>
     public List<string> Orphans { get; } = [];
     public Dictionary<string, int> Future { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> Judged { get; } = new(StringComparer.Ordinal);
@@ -158,6 +159,8 @@ internal sealed class JudgementPart
             }
         }
         Count(Judged, "charges", judged);
+        // Here, on the judging threads, so that the run's list is a merge of sorted slices rather than one long sort.
+        Orphans.Sort(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -31,4 +31,24 @@ public class OrdinalOrderTests
 
         OrdinalOrder.Of(values).Should().Equal(values);
     }
+
+    [Fact]
+    public void Merge_SortedRuns_SameAsOneOrdinalSort()
+    {
+        var random = new Random(7);
+        var runs = Enumerable.Range(0, 9)
+            .Select(r => Enumerable.Range(0, r * 37).Select(_ => $"JK{random.Next(1_000_000):D12}").Order(StringComparer.Ordinal).ToList())
+            .Append(["办件", "B", "a"])
+            .ToList();
+        runs[^1].Sort(StringComparer.Ordinal);
+
+        OrdinalOrder.Merge(runs).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Merge_NoRunsOrEmptyRuns_Empty()
+    {
+        OrdinalOrder.Merge([]).Should().BeEmpty();
+        OrdinalOrder.Merge([[], []]).Should().BeEmpty();
+    }
 }

@@ -32,6 +32,7 @@ public class ParallelJudgementTests
         big.Charges.Count.Should().BeGreaterThan(16_384 * 2);
         Bytes(four.Findings).Should().Equal(Bytes(one.Findings));
         four.OrphanCharges.Should().Equal(one.OrphanCharges);
+        four.OrphanCharges.Should().NotBeEmpty().And.BeInAscendingOrder(StringComparer.Ordinal);
         four.UnknownUnits.Should().Equal(one.UnknownUnits);
         four.Judged.Should().Equal(one.Judged);
     }
