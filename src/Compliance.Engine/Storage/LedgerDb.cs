@@ -43,9 +43,12 @@ public sealed class LedgerDb(DbContextOptions<LedgerDb> options) : DbContext(opt
             e.ToTable("Alerts");
             e.HasIndex(a => a.Key).IsUnique();
             e.HasIndex(a => new { a.State, a.Unit });
-            // An incremental run moves the alerts its base run saw, and looks for open alerts that run did not see.
-            e.HasIndex(a => a.LastSeenRunId);
-            e.HasIndex(a => new { a.State, a.LastSeenRunId });
+            e.OwnsOne(a => a.Sighting, s =>
+            {
+                s.ToTable("AlertSightings");
+                s.WithOwner().HasForeignKey("AlertId");
+            });
+            e.Navigation(a => a.Sighting).IsRequired();
         });
         modelBuilder.Entity<AlertEventRow>(e =>
         {
