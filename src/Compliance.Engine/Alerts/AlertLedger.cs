@@ -171,19 +171,21 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         row.AlertsClosed = closed;
         db.ChangeTracker.DetectChanges();
         db.SaveChanges();
+        // The sightings are narrow rows of their own (see LedgerDb), so re-stamping every alert a run saw rewrites
+        // no alert. Keys are Alerts', hence the ids looked up under them.
         if (baseRun is null)
         {
             db.Database.ExecuteSql(
-                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id})");
+                $"UPDATE AlertSightings SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE AlertId IN (SELECT Id FROM Alerts WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id}))");
         }
         else
         {
             // Seen by this run: what the base run saw but for the keys now gone, and what this run stored.
             var goneKeys = JsonConvert.SerializeObject(delta!.GoneKeys);
             db.Database.ExecuteSql(
-                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE LastSeenRunId = {baseRun.RunId} AND Key NOT IN (SELECT value FROM json_each({goneKeys}))");
+                $"UPDATE AlertSightings SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE LastSeenRunId = {baseRun.RunId} AND AlertId NOT IN (SELECT Id FROM Alerts WHERE Key IN (SELECT value FROM json_each({goneKeys})))");
             db.Database.ExecuteSql(
-                $"UPDATE Alerts SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id} AND NOT Gone)");
+                $"UPDATE AlertSightings SET LastSeenRunId = {row.Id}, LastSeenAsOf = {run.AsOf} WHERE AlertId IN (SELECT Id FROM Alerts WHERE Key IN (SELECT AlertKey FROM Findings WHERE RunId = {row.Id} AND NOT Gone))");
         }
         tx.Commit();
         return new RunOutcome(row.Id, run.Findings.Count, opened, changed, reopened, closed, row.BaseRunId, row.StoredFindings);
@@ -206,7 +208,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             var keys = JsonConvert.SerializeObject(delta.Keys);
             var open = AlertState.All.Where(s => !AlertState.IsTerminal(s)).ToList();
             var touched = Project(db.Alerts.FromSql($"SELECT * FROM Alerts WHERE Key IN (SELECT value FROM json_each({keys}))").AsNoTracking()).ToList();
-            var unseen = Project(alerts.Where(a => open.Contains(a.State) && a.LastSeenRunId < baseRunId)).ToList();
+            var unseen = Project(alerts.Where(a => open.Contains(a.State) && a.Sighting.LastSeenRunId < baseRunId)).ToList();
             rows = touched.Concat(unseen).DistinctBy(a => a.Id);
         }
         return rows.OrderBy(a => a.Id).ToDictionary(a => a.Key, StringComparer.Ordinal);
@@ -347,8 +349,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         CreatedAt = now,
         StateChangedAt = now,
         FirstRunId = runId,
-        LastSeenRunId = runId,
-        LastSeenAsOf = finding.AsOf,
+        Sighting = new AlertSighting { LastSeenRunId = runId, LastSeenAsOf = finding.AsOf },
         ClockOpen = clockOpen,
         Revision = 1,
     };
@@ -363,7 +364,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         alert.EvidenceJson = EvidenceJson.Text(finding.Evidence);
         alert.OccurredOn = finding.OccurredOn;
         alert.Fingerprint = finding.Fingerprint;
-        alert.LastSeenAsOf = finding.AsOf;
+        alert.Sighting.LastSeenAsOf = finding.AsOf;
         alert.ClockOpen = clockOpen;
     }
 
@@ -389,7 +390,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             Basis = alert.Basis,
             Evidence = alert.EvidenceJson,
             OccurredOn = alert.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            AsOf = alert.LastSeenAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AsOf = alert.Sighting.LastSeenAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             State = alert.State,
         }).ToJson();
         var rows = new List<DeliveryRow>();

@@ -18,6 +18,7 @@ internal sealed class AlertBulkWriter : IDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly PreparedInsert _alerts;
+    private readonly PreparedInsert _sightings;
     private readonly PreparedInsert _events;
     private readonly PreparedInsert _deliveries;
 
@@ -27,8 +28,9 @@ internal sealed class AlertBulkWriter : IDisposable
         _transaction = transaction;
         _alerts = new PreparedInsert(connection, transaction, "Alerts",
             "Id", "Key", "Rule", "Severity", "Subject", "Unit", "Message", "Basis", "EvidenceJson", "OccurredOn", "Fingerprint",
-            "State", "CreatedAt", "StateChangedAt", "SentAt", "AcknowledgedAt", "ClosedAt", "FirstRunId", "LastSeenRunId",
-            "LastSeenAsOf", "ClockOpen", "Revision", "FollowUpLevel", "FollowUpClockStart");
+            "State", "CreatedAt", "StateChangedAt", "SentAt", "AcknowledgedAt", "ClosedAt", "FirstRunId", "ClockOpen", "Revision",
+            "FollowUpLevel", "FollowUpClockStart");
+        _sightings = new PreparedInsert(connection, transaction, "AlertSightings", "AlertId", "LastSeenRunId", "LastSeenAsOf");
         _events = new PreparedInsert(connection, transaction, "AlertEvents",
             "Id", "AlertId", "At", "Actor", "Action", "FromState", "ToState", "Reason", "RunId");
         _deliveries = new PreparedInsert(connection, transaction, "Deliveries",
@@ -50,13 +52,17 @@ internal sealed class AlertBulkWriter : IDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public void Insert(AlertRow alert) => _alerts.Run(
-        Given(alert.Id, "Alerts"), alert.Key, alert.Rule, (int)alert.Severity, alert.Subject, alert.Unit, alert.Message, alert.Basis,
-        alert.EvidenceJson, StoredValues.Date(alert.OccurredOn), alert.Fingerprint, alert.State,
-        StoredValues.Instant(alert.CreatedAt), StoredValues.Instant(alert.StateChangedAt), StoredValues.InstantOrNull(alert.SentAt),
-        StoredValues.InstantOrNull(alert.AcknowledgedAt), StoredValues.InstantOrNull(alert.ClosedAt), alert.FirstRunId,
-        alert.LastSeenRunId, StoredValues.Date(alert.LastSeenAsOf), StoredValues.OrNull(alert.ClockOpen), alert.Revision,
-        alert.FollowUpLevel, StoredValues.InstantOrNull(alert.FollowUpClockStart));
+    /// <summary>The alert and its sighting, as EF stores an alert with the sighting it owns.</summary>
+    public void Insert(AlertRow alert)
+    {
+        _alerts.Run(
+            Given(alert.Id, "Alerts"), alert.Key, alert.Rule, (int)alert.Severity, alert.Subject, alert.Unit, alert.Message, alert.Basis,
+            alert.EvidenceJson, StoredValues.Date(alert.OccurredOn), alert.Fingerprint, alert.State,
+            StoredValues.Instant(alert.CreatedAt), StoredValues.Instant(alert.StateChangedAt), StoredValues.InstantOrNull(alert.SentAt),
+            StoredValues.InstantOrNull(alert.AcknowledgedAt), StoredValues.InstantOrNull(alert.ClosedAt), alert.FirstRunId,
+            StoredValues.OrNull(alert.ClockOpen), alert.Revision, alert.FollowUpLevel, StoredValues.InstantOrNull(alert.FollowUpClockStart));
+        _sightings.Run(alert.Id, alert.Sighting.LastSeenRunId, StoredValues.Date(alert.Sighting.LastSeenAsOf));
+    }
 
     public void Insert(AlertEventRow alertEvent) => _events.Run(
         Given(alertEvent.Id, "AlertEvents"), alertEvent.AlertId, StoredValues.Instant(alertEvent.At), alertEvent.Actor,
@@ -71,6 +77,7 @@ internal sealed class AlertBulkWriter : IDisposable
     public void Dispose()
     {
         _alerts.Dispose();
+        _sightings.Dispose();
         _events.Dispose();
         _deliveries.Dispose();
     }

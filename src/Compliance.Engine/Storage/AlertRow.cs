@@ -26,8 +26,9 @@ public sealed class AlertRow
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public long FirstRunId { get; set; }
-    public long LastSeenRunId { get; set; }
-    public DateOnly LastSeenAsOf { get; set; }
+
+    /// <summary>The latest run that found the breach; kept in a table of its own (see <see cref="LedgerDb"/>).</summary>
+    public required AlertSighting Sighting { get; set; }
 
     /// <summary>For a clock finding (case or stage), whether the clock was still running; null for other findings.</summary>
     public bool? ClockOpen { get; set; }

@@ -43,9 +43,18 @@ public sealed class LedgerDb(DbContextOptions<LedgerDb> options) : DbContext(opt
             e.ToTable("Alerts");
             e.HasIndex(a => a.Key).IsUnique();
             e.HasIndex(a => new { a.State, a.Unit });
-            // An incremental run moves the alerts its base run saw, and looks for open alerts that run did not see.
-            e.HasIndex(a => a.LastSeenRunId);
-            e.HasIndex(a => new { a.State, a.LastSeenRunId });
+            // Every run re-stamps the last sighting of each alert it saw, tens of thousands a day. Kept in Alerts, each
+            // stamp rewrote a wide row (message, basis, evidence) and its index entries; here it rewrites a narrow one.
+            // Owned rather than split off the alert's own columns: a split would share Alerts' key with a foreign key,
+            // and EF then takes AUTOINCREMENT off both tables or puts it on both. No index on LastSeenRunId: the
+            // refresh scans these small rows faster than it would keep an index up to date, and the open alerts a
+            // run did not see are found through Alerts' (State, Unit) index, one primary-key look-up each.
+            e.OwnsOne(a => a.Sighting, s =>
+            {
+                s.ToTable("AlertSightings");
+                s.WithOwner().HasForeignKey("AlertId");
+            });
+            e.Navigation(a => a.Sighting).IsRequired();
         });
         modelBuilder.Entity<AlertEventRow>(e =>
         {

@@ -76,7 +76,7 @@ internal static class AlertsCommand
             stdout.WriteLine($"挂账 {total} 条{(total > rows.Count ? $"（列出前 {rows.Count} 条）" : "")}");
             foreach (var a in rows)
             {
-                stdout.WriteLine($"#{a.Id}\t{AlertState.ToChinese(a.State)}\t{a.Severity.ToChinese()}\t{a.Rule}\t{a.Subject}\t{Unit(a.Unit)}\t末次发现 {a.LastSeenAsOf:yyyy-MM-dd}\t{a.Message}");
+                stdout.WriteLine($"#{a.Id}\t{AlertState.ToChinese(a.State)}\t{a.Severity.ToChinese()}\t{a.Rule}\t{a.Subject}\t{Unit(a.Unit)}\t末次发现 {a.Sighting.LastSeenAsOf:yyyy-MM-dd}\t{a.Message}");
             }
             return ExitCode.Completed;
         });
@@ -109,7 +109,7 @@ internal static class AlertsCommand
             stdout.WriteLine($"规则：{a.Rule}（{a.Severity.ToChinese()}）");
             stdout.WriteLine($"对象：{a.Subject}");
             stdout.WriteLine($"责任单位：{Unit(a.Unit)}");
-            stdout.WriteLine($"发生日期：{a.OccurredOn:yyyy-MM-dd}　首次发现：运行 #{a.FirstRunId}　末次发现：运行 #{a.LastSeenRunId}（{a.LastSeenAsOf:yyyy-MM-dd}）");
+            stdout.WriteLine($"发生日期：{a.OccurredOn:yyyy-MM-dd}　首次发现：运行 #{a.FirstRunId}　末次发现：运行 #{a.Sighting.LastSeenRunId}（{a.Sighting.LastSeenAsOf:yyyy-MM-dd}）");
             stdout.WriteLine($"依据：{a.Basis}");
             var latest = db.Findings.AsNoTracking().Where(f => f.AlertKey == a.Key).OrderByDescending(f => f.RunId).FirstOrDefault();
             stdout.WriteLine($"计算过程：{MessageText.Figures(latest?.EvidenceJson ?? a.EvidenceJson)}");

@@ -71,6 +71,33 @@ public sealed class AlertLedgerIncrementalTests : IDisposable
     }
 
     [Fact]
+    public void RecordRun_FourDaysAsChanges_EachAlertLastSeenByTheLastRunThatFoundIt()
+    {
+        var days = Days();
+        RunOutcome? previous = null;
+        for (var i = 0; i < days.Count; i++)
+        {
+            _full.RecordRun(days[i], Some.Monday.AddDays(i));
+            var run = previous is null ? days[i] : Some.Since(previous.RunId, days[i - 1].Findings, days[i]);
+            previous = _incremental.RecordRun(run, Some.Monday.AddDays(i));
+        }
+
+        // C5 went unjudged on day 2 and was gone on day 3; C4 was corrected on day 2 and back on day 3.
+        string[] expected =
+        [
+            "case:A 4 2025-11-06", "case:B 4 2025-11-06", "charge:C1 4 2025-11-06", "charge:C4 4 2025-11-06",
+            "charge:C5 1 2025-11-03", "charge:C6 4 2025-11-06", .. Enumerable.Range(0, 10).Select(i => $"charge:K{i} 4 2025-11-06"),
+        ];
+        foreach (var ledger in new[] { _full, _incremental })
+        {
+            using var db = ledger.Store.CreateDb();
+            db.Alerts.OrderBy(a => a.Subject).AsEnumerable()
+                .Select(a => $"{a.Subject} {a.Sighting.LastSeenRunId} {a.Sighting.LastSeenAsOf:yyyy-MM-dd}")
+                .Should().Equal(expected);
+        }
+    }
+
+    [Fact]
     public void RecordRun_BaseIsNotTheLatestRun_StoredInFull()
     {
         var first = _incremental.RecordRun(Some.Run(Some.Finding()), Some.Monday);

@@ -126,8 +126,8 @@ public sealed class AlertLedgerTests : IDisposable
         db.Runs.Count().Should().Be(10);
         db.Findings.Count().Should().Be(10);
         var alert = db.Alerts.Single();
-        alert.LastSeenAsOf.Should().Be(new DateOnly(2025, 11, 12));
-        alert.LastSeenRunId.Should().Be(db.Runs.Max(r => r.Id));
+        alert.Sighting.LastSeenAsOf.Should().Be(new DateOnly(2025, 11, 12));
+        alert.Sighting.LastSeenRunId.Should().Be(db.Runs.Max(r => r.Id));
         db.Deliveries.Count().Should().Be(1);
     }
 

@@ -29,7 +29,7 @@ public sealed class AlertBulkWriterTests : IDisposable
         db.AlertEvents.Single().Should().BeEquivalentTo(Event(3, alertId: 7));
         db.Deliveries.Single().Should().BeEquivalentTo(Delivery(5, alertId: 7));
         // Dates and instants compare in SQL as the model's own rows do.
-        db.Alerts.Count(a => a.LastSeenAsOf >= new DateOnly(2025, 11, 4) && a.SentAt > Monday && a.ClockOpen == true).Should().Be(1);
+        db.Alerts.Count(a => a.Sighting.LastSeenAsOf >= new DateOnly(2025, 11, 4) && a.SentAt > Monday && a.ClockOpen == true).Should().Be(1);
         db.Deliveries.Count(d => d.NextAttemptAt <= Monday.AddMinutes(5) && d.Digest).Should().Be(1);
     }
 
@@ -80,7 +80,7 @@ public sealed class AlertBulkWriterTests : IDisposable
             bulk.Insert(Delivery(2, alertId: 2, digest: false, sent: false));
         });
 
-        foreach (var table in new[] { "Alerts", "AlertEvents", "Deliveries" })
+        foreach (var table in new[] { "Alerts", "AlertSightings", "AlertEvents", "Deliveries" })
         {
             LedgerTables.Stored(_ledger.Store, table).Should().Equal(LedgerTables.Stored(tracked.Store, table), "{0} are stored as EF stores them", table);
         }
@@ -133,6 +133,7 @@ public sealed class AlertBulkWriterTests : IDisposable
         read.Alerts.Count().Should().Be(0);
         read.AlertEvents.Count().Should().Be(0);
         read.Deliveries.Count().Should().Be(0);
+        LedgerTables.Dump(_ledger.Store, "AlertSightings").Should().BeEmpty();
     }
 
     [Fact]
@@ -175,8 +176,7 @@ public sealed class AlertBulkWriterTests : IDisposable
         AcknowledgedAt = Monday.AddHours(2),
         ClosedAt = Monday.AddDays(3),
         FirstRunId = 2,
-        LastSeenRunId = 4,
-        LastSeenAsOf = new DateOnly(2025, 11, 5),
+        Sighting = new AlertSighting { LastSeenRunId = 4, LastSeenAsOf = new DateOnly(2025, 11, 5) },
         ClockOpen = true,
         Revision = 3,
         FollowUpLevel = 2,

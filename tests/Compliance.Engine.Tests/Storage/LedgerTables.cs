@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Engine.Tests.Storage;
 
-/// <summary>A ledger's tables as text, row by row in id order, to compare two ledgers column for column.</summary>
+/// <summary>
+/// A ledger's tables as text, row by row in key order (each table's integer key is its rowid), to compare two
+/// ledgers column for column.
+/// </summary>
 internal static class LedgerTables
 {
     public static IReadOnlyList<string> Dump(LedgerStore store, string table, string columns = "*")
@@ -13,7 +16,7 @@ internal static class LedgerTables
         var connection = db.Database.GetDbConnection();
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {columns} FROM {table} ORDER BY Id";
+        command.CommandText = $"SELECT {columns} FROM {table} ORDER BY rowid";
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())
@@ -38,7 +41,7 @@ internal static class LedgerTables
         return Dump(store, table, string.Join(", ", columns.Select(c => $"quote(\"{c}\") AS \"{c}\"")));
     }
 
-    /// <summary>What the alerts' side of the ledger holds: alerts, their transitions and the outbox.</summary>
+    /// <summary>What the alerts' side of the ledger holds: alerts, when each was last seen, their transitions and the outbox.</summary>
     public static IReadOnlyList<string> AlertSide(LedgerStore store) =>
-        [.. Dump(store, "Alerts"), .. Dump(store, "AlertEvents"), .. Dump(store, "Deliveries")];
+        [.. Dump(store, "Alerts"), .. Dump(store, "AlertSightings"), .. Dump(store, "AlertEvents"), .. Dump(store, "Deliveries")];
 }

@@ -102,12 +102,6 @@ namespace Compliance.Engine.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("LastSeenAsOf")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastSeenRunId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -147,10 +141,6 @@ namespace Compliance.Engine.Storage.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
-
-                    b.HasIndex("LastSeenRunId");
-
-                    b.HasIndex("State", "LastSeenRunId");
 
                     b.HasIndex("State", "Unit");
 
@@ -448,6 +438,31 @@ namespace Compliance.Engine.Storage.Migrations
                     b.HasIndex("AsOf");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Engine.Storage.AlertRow", b =>
+                {
+                    b.OwnsOne("Compliance.Engine.Storage.AlertSighting", "Sighting", b1 =>
+                        {
+                            b1.Property<long>("AlertId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("LastSeenAsOf")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("LastSeenRunId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("AlertId");
+
+                            b1.ToTable("AlertSightings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AlertId");
+                        });
+
+                    b.Navigation("Sighting")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
