@@ -10,13 +10,19 @@ namespace Compliance.Rules.Evaluation;
 /// </summary>
 internal static class TemplateRenderer
 {
+    // A run renders two texts per finding, a hundred thousand findings on a large run: one builder per thread
+    // rather than one per text.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     public static string Render(string template, TemplateValues values)
     {
         if (template.IndexOf('{', StringComparison.Ordinal) < 0)
         {
             return template;
         }
-        var sb = new StringBuilder(template.Length + 32);
+        var sb = t_builder ??= new StringBuilder(256);
+        sb.Clear();
         var i = 0;
         while (i < template.Length)
         {
@@ -35,7 +41,7 @@ internal static class TemplateRenderer
             sb.Append(template, i, open - i);
             if (values.TryGet(template.AsSpan(open + 1, close - open - 1), out var value))
             {
-                sb.Append(Format(value));
+                Append(sb, value);
             }
             else
             {
@@ -44,6 +50,26 @@ internal static class TemplateRenderer
             i = close + 1;
         }
         return sb.ToString();
+    }
+
+    // As Format, without a string in between for the values that can write themselves into the builder.
+    private static void Append(StringBuilder sb, object? value)
+    {
+        switch (value)
+        {
+            case int n:
+                sb.Append(CultureInfo.InvariantCulture, $"{n}");
+                break;
+            case DateOnly d:
+                sb.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd}");
+                break;
+            case decimal m:
+                sb.Append(CultureInfo.InvariantCulture, $"{m:0.00}");
+                break;
+            default:
+                sb.Append(Format(value));
+                break;
+        }
     }
 
     public static string Format(object? value) => value switch
