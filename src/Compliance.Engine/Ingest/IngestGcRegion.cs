@@ -6,8 +6,10 @@ namespace Compliance.Engine.Ingest;
 /// How the garbage collector is asked to treat a large read. Nearly everything reading allocates (records, ids,
 /// names) lives until judging ends, so a collection during reading frees little and copies the rest from one
 /// generation to the next: at a million cases, a quarter of reading's time. A large read therefore runs in a no-GC
-/// region sized from its input, and ends with one full collection that does not compact: it frees what reading
-/// threw away and leaves what it kept in place, in the oldest generation, where later collections pass it by.
+/// region sized from its input, and ends with two full collections that do not compact: they free what reading
+/// threw away and leave what it kept in place. Each collection ages what survives by one generation, so the second
+/// is what puts the records in the oldest one, where the collections during judging pass them by (with one, they
+/// stay in generation 1 and the first collection of judging must trace them all again).
 /// </summary>
 /// <remarks>
 /// The region belongs to the whole process, so only one read at a time holds it; another read meanwhile goes on
@@ -69,6 +71,7 @@ internal sealed class IngestGcRegion : IDisposable
         {
             // The budget ran out just now, which ended the region already.
         }
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         Volatile.Write(ref s_held, 0);
     }
