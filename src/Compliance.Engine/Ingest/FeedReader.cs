@@ -4,7 +4,9 @@ namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// Reads a data folder's feeds (feeds.md) into records and rejects. Each file is read once (hashed, decoded and
-/// split on a second thread, parsed on both); the result is that of reading it row by row on one thread.
+/// split on a second thread, parsed on both); the result is that of reading it row by row on one thread. A large
+/// folder is read without garbage collections and followed by two full ones (<see cref="IngestGcRegion"/>), which
+/// the whole process notices: a reader of many folders at once reads all but one with collections as usual.
 /// </summary>
 public static class FeedReader
 {
