@@ -96,13 +96,22 @@ internal static class CheckRun
         }
 
         var files = new OutputFiles(Path.GetFullPath(options.OutDirectory));
+        var console = new StringWriter { NewLine = stdout.NewLine };
         try
         {
             Directory.CreateDirectory(files.Directory);
-            FindingsWriter.WriteFile(files.Findings, result.Findings);
-            RejectsWriter.WriteFile(files.Rejects, data.Rejects);
+            // The run's duration is taken when judging is done, before the output is written.
             var durationMs = (long)clock.GetElapsedTime(started).TotalMilliseconds;
-            SummaryWriter.WriteFile(files.Summary, options.AsOf, ruleSet, data, result, durationMs);
+            // The summaries need nothing of findings.jsonl: they are written, and the console's rendered, alongside
+            // it. The console summary is printed only once every file is written.
+            Task.WhenAll(
+                Task.Run(() => FindingsWriter.WriteFile(files.Findings, result.Findings)),
+                Task.Run(() =>
+                {
+                    RejectsWriter.WriteFile(files.Rejects, data.Rejects);
+                    SummaryWriter.WriteFile(files.Summary, options.AsOf, ruleSet, data, result, durationMs);
+                    ConsoleSummary.Write(console, options.AsOf, ruleSet, data, result, files);
+                })).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -110,7 +119,7 @@ internal static class CheckRun
             return ExitCode.NothingJudged;
         }
 
-        ConsoleSummary.Write(stdout, options.AsOf, ruleSet, data, result, files);
+        stdout.Write(console.ToString());
         return StatusOf(options, data, result);
     }
 

@@ -90,6 +90,21 @@ public sealed class CheckRunTests : IDisposable
     }
 
     [Fact]
+    public void Run_FindingsFileCannotBeWritten_Exits2WithoutTheSummary()
+    {
+        _temp.Write("data/cases.csv", CaseHeader + RedCase);
+        // A folder where findings.jsonl should go: that one file cannot be written, the other two can.
+        Directory.CreateDirectory(_temp.Sub("out/findings.jsonl"));
+
+        var outcome = Cli.Run(
+            "check", "--rules", Repository.Rules, "--data", _temp.Sub("data"), "--as-of", "2025-11-03", "--out", _temp.Sub("out"));
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("无法写入输出目录");
+        outcome.Stdout.Should().BeEmpty("the console summary is printed only once every file is written");
+    }
+
+    [Fact]
     public void Run_RedFindingWithoutFailOn_Exits0()
     {
         Run(CaseHeader + RedCase).ShouldExit(ExitCode.Completed);
