@@ -85,42 +85,4 @@ internal sealed class AlertBulkWriter : IDisposable
     // Id 0 would be stored as rowid 0 rather than numbered by SQLite: a row without its id is the caller's mistake.
     private static long Given(long id, string table) =>
         id > 0 ? id : throw new ArgumentException($"A row for {table} written in bulk must carry the id it was handed out; it has {id}.");
-
-    private sealed class PreparedInsert : IDisposable
-    {
-        private readonly DbCommand _command;
-        private readonly DbParameter[] _values;
-
-        public PreparedInsert(DbConnection connection, DbTransaction transaction, string table, params string[] columns)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandText =
-                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
-            _values = columns.Select(c =>
-            {
-                var parameter = _command.CreateParameter();
-                parameter.ParameterName = "$" + c;
-                _command.Parameters.Add(parameter);
-                return parameter;
-            }).ToArray();
-            _command.Prepare();
-        }
-
-        // Values in the order of the columns given at construction.
-        public void Run(params object[] values)
-        {
-            if (values.Length != _values.Length)
-            {
-                throw new ArgumentException($"{values.Length} values for {_values.Length} columns: {_command.CommandText}");
-            }
-            for (var i = 0; i < _values.Length; i++)
-            {
-                _values[i].Value = values[i];
-            }
-            _command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => _command.Dispose();
-    }
 }
