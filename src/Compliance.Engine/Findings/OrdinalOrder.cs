@@ -35,27 +35,18 @@ internal static class OrdinalOrder
     /// One list of <paramref name="runs"/>, each already in ordinal order: what a sort of all of them gives, for
     /// lists that were sorted where they were made (on the threads that made them).
     /// </summary>
-    public static List<string> Merge(IReadOnlyList<List<string>> runs)
+    public static string[] Merge(IReadOnlyList<List<string>> runs)
     {
-        var merged = new List<string>(runs.Sum(r => r.Count));
-        var heads = new PriorityQueue<int, string>(runs.Count, StringComparer.Ordinal);
-        var next = new int[runs.Count];
-        for (var r = 0; r < runs.Count; r++)
+        var items = runs.SelectMany(r => r).ToArray();
+        var bounds = new List<int> { 0 };
+        foreach (var run in runs)
         {
-            if (runs[r].Count > 0)
+            if (run.Count > 0)
             {
-                heads.Enqueue(r, runs[r][0]);
+                bounds.Add(bounds[^1] + run.Count);
             }
         }
-        while (heads.TryDequeue(out var r, out var value))
-        {
-            merged.Add(value);
-            if (++next[r] < runs[r].Count)
-            {
-                heads.Enqueue(r, runs[r][next[r]]);
-            }
-        }
-        return merged;
+        return bounds.Count <= 2 ? items : MergeRuns(items, [.. bounds]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
