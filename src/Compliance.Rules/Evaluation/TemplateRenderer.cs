@@ -41,7 +41,7 @@ internal static class TemplateRenderer
             sb.Append(template, i, open - i);
             if (values.TryGet(template.AsSpan(open + 1, close - open - 1), out var value))
             {
-                Append(sb, value);
+                sb.Append(Format(value));
             }
             else
             {
@@ -50,26 +50,6 @@ internal static class TemplateRenderer
             i = close + 1;
         }
         return sb.ToString();
-    }
-
-    // As Format, without a string in between for the values that can write themselves into the builder.
-    private static void Append(StringBuilder sb, object? value)
-    {
-        switch (value)
-        {
-            case int n:
-                sb.Append(CultureInfo.InvariantCulture, $"{n}");
-                break;
-            case DateOnly d:
-                sb.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd}");
-                break;
-            case decimal m:
-                sb.Append(CultureInfo.InvariantCulture, $"{m:0.00}");
-                break;
-            default:
-                sb.Append(Format(value));
-                break;
-        }
     }
 
     public static string Format(object? value) => value switch
