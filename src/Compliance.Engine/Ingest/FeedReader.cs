@@ -30,19 +30,16 @@ public static class FeedReader
             throw new DirectoryNotFoundException($"Data folder '{Path.GetFullPath(dataDirectory)}' does not exist.");
         }
         var names = Directory.GetFiles(dataDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var ingest = new FeedIngest(stages);
         var files = new List<(string Feed, string Name)>();
         foreach (var schema in FeedIngest.Feeds)
         {
+            ingest.Data.StatsFor(schema.Name);
             foreach (var extension in FeedIngest.Extensions)
             {
                 var expected = schema.Name + extension;
                 files.AddRange(names.Where(n => n.Equals(expected, StringComparison.OrdinalIgnoreCase)).Select(n => (schema.Name, n)));
             }
-        }
-        var ingest = new FeedIngest(stages);
-        foreach (var schema in FeedIngest.Feeds)
-        {
-            ingest.Data.StatsFor(schema.Name);
         }
         using (IngestGcRegion.Start(files.Sum(f => LengthOf(Path.Combine(dataDirectory, f.Name)))))
         {

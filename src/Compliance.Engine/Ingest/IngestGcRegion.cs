@@ -26,12 +26,10 @@ internal sealed class IngestGcRegion : IDisposable
 
     private static int s_held;
 
-    private readonly bool _holding;
-
-    private IngestGcRegion(bool holding) => _holding = holding;
+    private IngestGcRegion(bool holding) => Holding = holding;
 
     /// <summary>Whether this read runs in a no-GC region (false for a small input, or while another read holds it).</summary>
-    public bool Holding => _holding;
+    public bool Holding { get; }
 
     public static IngestGcRegion Start(long inputBytes)
     {
@@ -56,7 +54,7 @@ internal sealed class IngestGcRegion : IDisposable
 
     public void Dispose()
     {
-        if (!_holding)
+        if (!Holding)
         {
             return;
         }
