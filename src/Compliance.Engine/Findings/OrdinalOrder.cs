@@ -94,6 +94,13 @@ internal static class OrdinalOrder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Merge(string[] from, int start, int middle, int end, string[] into)
     {
+        // Exports tend to issue ids in sequence, so slices of a feed often follow one another already: then the
+        // pair is one run, and copying it saves comparing every id of both.
+        if (string.CompareOrdinal(from[middle - 1], from[middle]) <= 0)
+        {
+            Array.Copy(from, start, into, start, end - start);
+            return;
+        }
         int left = start, right = middle, next = start;
         while (left < middle && right < end)
         {

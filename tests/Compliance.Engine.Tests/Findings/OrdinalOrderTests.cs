@@ -46,6 +46,24 @@ public class OrdinalOrderTests
     }
 
     [Fact]
+    public void Merge_RunsFollowingEachOtherOrOverlappingAtTheEdge_SameAsOneOrdinalSort()
+    {
+        // Runs in sequence (ids issued in order), and runs whose last and first ids are equal or cross by one.
+        List<List<string>> runs =
+        [
+            ["JK01", "JK02", "JK03"],
+            ["JK04", "JK05"],
+            ["JK05", "JK06"],
+            ["JK055", "JK07"],
+            [],
+            ["JK08"],
+            ["JK00", "JK09"],
+        ];
+
+        OrdinalOrder.Merge(runs).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Merge_NoRunsOrEmptyRuns_Empty()
     {
         OrdinalOrder.Merge([]).Should().BeEmpty();
