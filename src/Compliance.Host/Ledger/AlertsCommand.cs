@@ -40,14 +40,8 @@ internal static class AlertsCommand
         var limit = new Option<int>("--limit") { Description = "最多列出条数", DefaultValueFactory = _ => 200 };
         var command = new Command("list", "列出挂账") { unit, code, severity, state, limit };
         shared.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => LedgerSession.Look(parse, shared, clock, stderr, db =>
         {
-            using var session = LedgerSession.Open(parse, shared, clock, stderr);
-            if (session is null)
-            {
-                return ExitCode.NothingJudged;
-            }
-            using var db = session.Get<LedgerStore>().CreateDb();
             IQueryable<AlertRow> query = db.Alerts.AsNoTracking();
             if (parse.GetValue(unit) is { Length: > 0 } u)
             {
@@ -79,7 +73,7 @@ internal static class AlertsCommand
                 stdout.WriteLine($"#{a.Id}\t{AlertState.ToChinese(a.State)}\t{a.Severity.ToChinese()}\t{a.Rule}\t{a.Subject}\t{Unit(a.Unit)}\t末次发现 {a.Sighting.LastSeenAsOf:yyyy-MM-dd}\t{a.Message}");
             }
             return ExitCode.Completed;
-        });
+        }));
         return command;
     }
 
@@ -89,14 +83,8 @@ internal static class AlertsCommand
         var id = new Argument<long>("id") { Description = "挂账编号" };
         var command = new Command("show", "查看一条挂账：问题、计算过程、流转记录和推送情况") { id };
         shared.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => LedgerSession.Look(parse, shared, clock, stderr, db =>
         {
-            using var session = LedgerSession.Open(parse, shared, clock, stderr);
-            if (session is null)
-            {
-                return ExitCode.NothingJudged;
-            }
-            using var db = session.Get<LedgerStore>().CreateDb();
             var alertId = parse.GetValue(id);
             var a = db.Alerts.AsNoTracking().SingleOrDefault(x => x.Id == alertId);
             if (a is null)
@@ -131,7 +119,7 @@ internal static class AlertsCommand
                 stdout.WriteLine($"  {d.Kind}　{d.Channel}　{d.Recipient} {d.Address}　{d.State}　尝试 {d.Attempts} 次　{when}　{d.BatchKey}{error}");
             }
             return ExitCode.Completed;
-        });
+        }));
         return command;
     }
 

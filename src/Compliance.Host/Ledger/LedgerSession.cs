@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Compliance.Engine.Storage;
 using Compliance.Host.Delivery;
 using Compliance.Host.Serve;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ internal sealed class LedgerSession(ServiceProvider services) : IDisposable
             _ = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
             _ = services.GetRequiredService<IOptions<EscalationOptions>>().Value;
             _ = services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
-            _ = services.GetRequiredService<Engine.Storage.LedgerStore>();
+            _ = services.GetRequiredService<LedgerStore>();
             return new LedgerSession(services);
         }
         catch (OptionsValidationException e)
@@ -44,6 +45,21 @@ internal sealed class LedgerSession(ServiceProvider services) : IDisposable
         }
         services.Dispose();
         return null;
+    }
+
+    /// <summary>
+    /// Opens the ledger for a command that only looks at it and runs <paramref name="look"/> on a context of its
+    /// own; <see cref="ExitCode.NothingJudged"/> when the ledger cannot be opened (the reason is on stderr).
+    /// </summary>
+    public static int Look(ParseResult parse, LedgerCommandOptions options, TimeProvider clock, TextWriter stderr, Func<LedgerDb, int> look)
+    {
+        using var session = Open(parse, options, clock, stderr);
+        if (session is null)
+        {
+            return ExitCode.NothingJudged;
+        }
+        using var db = session.Get<LedgerStore>().CreateDb();
+        return look(db);
     }
 
     public void Dispose() => services.Dispose();

@@ -16,14 +16,8 @@ internal static class RunsCommand
         var limit = new Option<int>("--limit") { Description = "最多列出条数", DefaultValueFactory = _ => 30 };
         var command = new Command("list", "列出最近的复核，以及被拒绝的规则集") { limit };
         shared.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => LedgerSession.Look(parse, shared, clock, stderr, db =>
         {
-            using var session = LedgerSession.Open(parse, shared, clock, stderr);
-            if (session is null)
-            {
-                return ExitCode.NothingJudged;
-            }
-            using var db = session.Get<LedgerStore>().CreateDb();
             var runs = db.Runs.AsNoTracking().OrderByDescending(r => r.Id).Take(parse.GetValue(limit)).ToList();
             stdout.WriteLine($"复核 {db.Runs.Count()} 次");
             foreach (var r in runs)
@@ -41,7 +35,7 @@ internal static class RunsCommand
                 }
             }
             return ExitCode.Completed;
-        });
+        }));
         return command;
     }
 
@@ -51,14 +45,8 @@ internal static class RunsCommand
         var id = new Argument<long>("id") { Description = "复核编号" };
         var command = new Command("show", "查看一次复核：输入文件及其 SHA-256、统计（summary.json）") { id };
         shared.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => LedgerSession.Look(parse, shared, clock, stderr, db =>
         {
-            using var session = LedgerSession.Open(parse, shared, clock, stderr);
-            if (session is null)
-            {
-                return ExitCode.NothingJudged;
-            }
-            using var db = session.Get<LedgerStore>().CreateDb();
             var runId = parse.GetValue(id);
             var r = db.Runs.AsNoTracking().SingleOrDefault(x => x.Id == runId);
             if (r is null)
@@ -77,7 +65,7 @@ internal static class RunsCommand
             stdout.WriteLine("summary.json：");
             stdout.Write(r.SummaryJson);
             return ExitCode.Completed;
-        });
+        }));
         return command;
     }
 
