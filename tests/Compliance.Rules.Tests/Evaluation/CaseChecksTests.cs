@@ -231,5 +231,163 @@ public class CaseChecksTests
         soon.Should().BeEmpty();
     }
 
+    [Fact]
+    public void Check_OverdueAfterExpertReview_OccurredOnFirstCountedDayPastTheStops()
+    {
+        // The review moves the 20th counted day to Fri 11-07; the 21st is Mon 11-10.
+        var f = Judge(
+            "2025-12-31",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-12", statutory: 20, promised: 20)],
+            [Some.Suspension("XK-2025-0001", "2025-10-09", "2025-10-15")]).Single();
+
+        f.Rule.Should().Be("case.overdue-statutory");
+        f.OccurredOn.Should().Be(Some.Date("2025-11-10"));
+        Value(f, "used").Should().Be(23);
+        Value(f, "stopped").Should().Be(6);
+        Value(f, "over").Should().Be(3);
+        Value(f, "deadline").Should().Be(Some.Date("2025-11-07"));
+    }
+
+    [Fact]
+    public void Check_OverdueWithExtension_OccurredOnTheLimitPlusExtensionPlusFirstCountedDay()
+    {
+        // L + X = 25: the 25th counted day is 11-06, the 26th 11-07; decided 11-12 means U = 29.
+        var f = Judge(
+            "2025-12-31",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-12", statutory: 20, promised: 20)],
+            [Some.Extension("XK-2025-0001", "2025-10-20", 5)]).Single();
+
+        f.Rule.Should().Be("case.overdue-statutory");
+        f.OccurredOn.Should().Be(Some.Date("2025-11-07"));
+        Value(f, "extension").Should().Be(5);
+        Value(f, "allowed").Should().Be(25);
+        Value(f, "used").Should().Be(29);
+        Value(f, "over").Should().Be(4);
+        Value(f, "deadline").Should().Be(Some.Date("2025-11-06"));
+    }
+
+    [Fact]
+    public void Check_OpenCaseWithExtension_DueSoonAgainstPromisedPlusExtension()
+    {
+        // On 11-05 U = 24 of Lp + X = 25: one day left, not overdue.
+        var f = Judge(
+            "2025-11-05",
+            [Some.Case(accepted: "2025-09-26", statutory: 20, promised: 20)],
+            [Some.Extension("XK-2025-0001", "2025-10-20", 5)]).Single();
+
+        f.Rule.Should().Be("case.due-soon");
+        Value(f, "remaining").Should().Be(1);
+        Value(f, "deadline").Should().Be(Some.Date("2025-11-06"));
+    }
+
+    [Fact]
+    public void Compute_SuspensionStartingBeforeAcceptance_StopsOnlyDaysAfterAcceptance()
+    {
+        // Stopped days in (A, E]: 09-28 (调休 Sunday) and 09-29; the days up to A are never counted anyway.
+        var facts = Compute(Some.Case(accepted: "2025-09-26", decided: "2025-11-03"), [Some.Suspension("XK-2025-0001", "2025-09-20", "2025-09-29")], "2025-11-03");
+
+        facts.Stopped.Should().Be(2);
+        facts.Used.Should().Be(20);
+    }
+
+    [Fact]
+    public void Compute_SuspensionRunningPastDecision_StopsOnlyUpToTheDecision()
+    {
+        var facts = Compute(Some.Case(accepted: "2025-09-26", decided: "2025-10-31"), [Some.Suspension("XK-2025-0001", "2025-10-27", "2025-11-20")], "2025-12-31");
+
+        facts.End.Should().Be(Some.Date("2025-10-31"));
+        facts.Stopped.Should().Be(5);
+        facts.Used.Should().Be(16);
+    }
+
+    [Fact]
+    public void Check_SuspensionStartingAfterDecision_StopsNothing()
+    {
+        var f = Judge(
+            "2025-12-31",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)],
+            [Some.Suspension("XK-2025-0001", "2025-11-04", "2025-11-10")]).Single();
+
+        f.Rule.Should().Be("case.overdue-statutory");
+        Value(f, "stopped").Should().Be(0);
+        Value(f, "used").Should().Be(22);
+    }
+
+    [Fact]
+    public void Check_SuspensionOverNationalDayOnly_StopsNoWorkingDay()
+    {
+        var f = Judge(
+            "2025-12-31",
+            [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)],
+            [Some.Suspension("XK-2025-0001", "2025-10-01", "2025-10-08")]).Single();
+
+        f.Rule.Should().Be("case.overdue-statutory");
+        Value(f, "stopped").Should().Be(0);
+        f.OccurredOn.Should().Be(Some.Date("2025-10-31"));
+    }
+
+    [Fact]
+    public void Check_CaseLimitOverridesItem_PromisedFromItemCappedAtCaseStatutory()
+    {
+        var rs = Some.RuleSet(items: [Some.Item(statutory: 25, promised: 25)]);
+
+        var f = Judge("2025-12-31", [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 21)], ruleSet: rs).Single();
+
+        f.Rule.Should().Be("case.overdue-statutory");
+        Value(f, "limit").Should().Be(21);
+        Value(f, "limitSource").Should().Be("case");
+        Value(f, "over").Should().Be(1);
+        f.OccurredOn.Should().Be(Some.Date("2025-11-03"));
+    }
+
+    [Fact]
+    public void Check_PromisedFromItemWhenCaseGivesNone_YellowWithItemSource()
+    {
+        var rs = Some.RuleSet(items: [Some.Item(statutory: 20, promised: 5)]);
+
+        var f = Judge("2025-12-31", [Some.Case(accepted: "2025-09-26", decided: "2025-10-13")], ruleSet: rs).Single();
+
+        f.Rule.Should().Be("case.overdue-promised");
+        Value(f, "limit").Should().Be(5);
+        Value(f, "limitSource").Should().Be("item");
+        f.OccurredOn.Should().Be(Some.Date("2025-10-11"));
+    }
+
+    [Fact]
+    public void Check_NoPromisedLimitAnywhere_PromisedIsStatutory()
+    {
+        var rs = Some.RuleSet(items: [Some.Item(statutory: 20, promised: null)]);
+
+        var f = Judge("2025-10-29", [Some.Case(accepted: "2025-09-26")], ruleSet: rs).Single();
+
+        f.Rule.Should().Be("case.due-soon");
+        Value(f, "limit").Should().Be(20);
+        Value(f, "limitSource").Should().Be("statutory");
+        Value(f, "remaining").Should().Be(1);
+    }
+
+    [Fact]
+    public void Check_OpenCasePastPromisedOnly_YellowAndNoWarning()
+    {
+        var findings = Judge("2025-10-13", [Some.Case(accepted: "2025-09-26", statutory: 20, promised: 5)]);
+
+        findings.Select(f => f.Rule).Should().Equal("case.overdue-promised");
+    }
+
+    [Theory]
+    [InlineData("2025-10-22", null)] // used 14, 6 left > 5
+    [InlineData("2025-10-23", "case.due-soon")] // used 15, 5 left
+    public void Check_WarnDaysFromSettings_WidensTheWarningWindow(string asOf, string? expected)
+    {
+        var rs = Some.RuleSet(settings: new Settings { WarnDays = 5 });
+
+        var findings = Judge(asOf, [Some.Case(accepted: "2025-09-26", statutory: 20, promised: 20)], ruleSet: rs);
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+    }
+
+    private static Compliance.Engine.Evaluation.CaseFacts Compute(CaseRecord c, IReadOnlyList<ProcedureRecord> procedures, string asOf) =>
+        Compliance.Engine.Evaluation.CaseClock.Compute(c, procedures, null, new Settings(), Some.Calendar, Some.Date(asOf), out _)!;
+
     private static object? Value(Finding f, string key) => f.Evidence.TryGet(key, out var v) ? v : throw new KeyNotFoundException(key);
 }
