@@ -110,5 +110,123 @@ public class StageChecksTests
         result.Findings.Where(x => x.Rule == "stage.out-of-order").Should().BeEmpty();
     }
 
+    [Fact]
+    public void Check_StageStartedAfterAsOf_NotJudgedAndCountedAsFutureDated()
+    {
+        var result = Judge("2025-08-31", Some.Stage(started: "2025-09-01"));
+
+        result.Findings.Should().BeEmpty();
+        result.FutureDated["stages"].Should().Be(1);
+    }
+
+    [Fact]
+    public void Check_StageCompletedAfterAsOf_IsStillOpenAtAsOf()
+    {
+        var f = Judge("2025-10-08", Some.Stage(started: "2025-09-01", completed: "2025-10-20")).Findings.Single();
+
+        f.Rule.Should().Be("stage.due-soon");
+        f.OccurredOn.Should().Be(Some.Date("2025-10-08"));
+        Value(f, "end").Should().Be(Some.Date("2025-10-08"));
+        Value(f, "open").Should().Be(true);
+        Value(f, "remaining").Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("2025-10-27", null)] // 17 of 20 working days used
+    [InlineData("2025-10-28", "stage.due-soon")] // 18 used, 2 left
+    [InlineData("2025-10-30", "stage.due-soon")] // 20 used, 0 left
+    public void Check_OpenWorkingDayStage_DueSoonWhenWarnDaysLeft(string asOf, string? expected)
+    {
+        var findings = Judge(asOf, Some.Stage(stage: "立项", type: "核准", started: "2025-09-26")).Findings;
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+        if (expected is not null)
+        {
+            findings.Single().OccurredOn.Should().Be(Some.Date(asOf));
+            Value(findings.Single(), "deadline").Should().Be(Some.Date("2025-10-30"));
+        }
+    }
+
+    [Theory]
+    [InlineData("2025-11-01", null)] // DL 11-07: 6 days left > 5
+    [InlineData("2025-11-02", "stage.due-soon")] // 5 days left
+    public void Check_CatalogueEntryWarnDays_OverridesTheSetting(string asOf, string? expected)
+    {
+        var findings = Judge(asOf, Some.Stage(type: "报告书", started: "2025-09-08")).Findings;
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+        if (expected is not null)
+        {
+            Value(findings.Single(), "warnDays").Should().Be(5);
+        }
+    }
+
+    [Fact]
+    public void Check_RowWorkingDayLimit_CountsMakeUpDayAndSkipsHolidays()
+    {
+        // Working days after Fri 09-26: 09-28 (调休), 09-29, 09-30, then 10-09 is the 4th.
+        var f = Judge("2025-12-31", Some.Stage(started: "2025-09-26", completed: "2025-10-09", limit: 3, limitUnit: LimitUnit.Working)).Findings.Single();
+
+        f.Rule.Should().Be("stage.overdue");
+        f.OccurredOn.Should().Be(Some.Date("2025-10-09"));
+        Value(f, "limitSource").Should().Be("row");
+        Value(f, "used").Should().Be(4);
+        Value(f, "over").Should().Be(1);
+    }
+
+    [Fact]
+    public void Check_CalendarStageDeadlineInUncoveredYear_ListedAsCalendarMissing()
+    {
+        // 2026-12-01 + 60 days is in 2027, which no shipped notice covers, though T itself is covered.
+        var result = Judge("2026-12-10", Some.Stage(type: "报告书", started: "2026-12-01"));
+
+        result.Findings.Should().BeEmpty();
+        result.CalendarMissing.Should().ContainKey(2027).WhoseValue.Should().Equal("stage:2025-330100-01-01-000001/环评");
+    }
+
+    [Fact]
+    public void Check_WorkingDayStageEndingInCoveredYear_JudgedThoughItsDeadlineIsNot()
+    {
+        var result = Judge("2026-12-28", Some.Stage(stage: "规划", type: null, started: "2026-12-20"));
+
+        result.Findings.Should().BeEmpty();
+        result.CalendarMissing.Should().BeEmpty();
+        result.Judged["stages"].Should().Be(1);
+    }
+
+    [Fact]
+    public void Check_PrerequisiteCompletedAfterStart_OutOfOrderWithItsCompletionDate()
+    {
+        const string p = "P2";
+        var result = Judge(
+            "2025-12-31",
+            Some.Stage(project: p, stage: "立项", type: "核准", started: "2025-03-03", completed: "2025-03-20"),
+            Some.Stage(project: p, stage: "规划", type: null, started: "2025-03-21", completed: "2025-05-07"),
+            Some.Stage(project: p, stage: "环评", type: "登记表", started: "2025-03-21", completed: "2025-03-30"),
+            Some.Stage(project: p, stage: "用地", type: null, started: "2025-03-21", completed: "2025-04-01"),
+            Some.Stage(project: p, stage: "建设", type: null, started: "2025-05-06", completed: "2025-05-08"));
+
+        var f = result.Findings.Single(x => x.Rule == "stage.out-of-order");
+        f.Subject.Should().Be($"stage:{p}/建设");
+        f.Message.Should().Be("项目P2的建设环节于2025-05-06开始，但前置环节规划（2025-05-07办结）在此之前尚未办结（未批先建）");
+    }
+
+    [Fact]
+    public void Check_PrerequisiteCompletedAfterAsOf_ListedAsNotCompleted()
+    {
+        const string p = "P3";
+        var result = Judge(
+            "2025-05-08",
+            Some.Stage(project: p, stage: "立项", type: "核准", started: "2025-03-03", completed: "2025-03-20"),
+            Some.Stage(project: p, stage: "规划", type: null, started: "2025-03-21", completed: "2025-05-10"),
+            Some.Stage(project: p, stage: "环评", type: "登记表", started: "2025-03-21", completed: "2025-03-30"),
+            Some.Stage(project: p, stage: "用地", type: null, started: "2025-03-21", completed: "2025-04-01"),
+            Some.Stage(project: p, stage: "建设", type: null, started: "2025-05-06"));
+
+        var f = result.Findings.Single(x => x.Rule == "stage.out-of-order");
+        f.Message.Should().Contain("规划（未办结）");
+        f.OccurredOn.Should().Be(Some.Date("2025-05-06"));
+    }
+
     private static object? Value(Finding f, string key) => f.Evidence.TryGet(key, out var v) ? v : throw new KeyNotFoundException(key);
 }
