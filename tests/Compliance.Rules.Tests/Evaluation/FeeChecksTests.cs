@@ -162,4 +162,114 @@ public class FeeChecksTests
 
         findings.Should().ContainSingle().Which.Subject.Should().Be("charge:B");
     }
+
+    [Fact]
+    public void Check_ChargeUnitAndCaseUnitDiffer_ChargeUnitIsTheCollector()
+    {
+        var fee = Some.Fee("F0101", Some.Period(collectors: ["U01"]));
+
+        var f = Judge(fee, [Some.Charge(unit: "U02")]).Single();
+
+        f.Rule.Should().Be("fee.unauthorized-collector");
+        f.Unit.Should().Be("U02");
+        f.Message.Should().Contain("由单位U02收取");
+    }
+
+    [Fact]
+    public void Check_NoCollectorKnown_CollectorNotJudged()
+    {
+        var fee = Some.Fee("F0101", Some.Period(collectors: ["U02"]));
+
+        Judge(fee, [Some.Charge(caseId: null, unit: null)]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_ItemInScope_NoFinding()
+    {
+        var fee = Some.Fee("F0101", Some.Period(scope: ["X0201", "X0101"]));
+
+        Judge(fee, [Some.Charge()]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_ExemptedPayerOutsideScopeAndOverStandard_StopsAtExempt()
+    {
+        var fee = Some.Fee("F0101", Some.Period(status: FeeStatus.Exempt, exemptPayers: ["小微企业"], max: 50m, scope: ["X0201"], collectors: ["U02"]));
+
+        Rules(Judge(fee, [Some.Charge(amount: 80m, payer: "小微企业")])).Should().Equal("fee.exempt-charged");
+    }
+
+    [Fact]
+    public void Check_ExemptForOthersAndPayerTypeUnknown_JudgedAsActive()
+    {
+        var fee = Some.Fee("F0101", Some.Period(status: FeeStatus.Exempt, exemptPayers: ["小微企业"], max: 50m));
+
+        var findings = Judge(fee, [Some.Charge(amount: 80m, payer: null)], [Some.Case(decided: "2025-10-10", applicantType: null)]);
+
+        Rules(findings).Should().Equal("fee.over-standard");
+    }
+
+    [Fact]
+    public void Check_PeriodNotCoveringTheDate_StopsBeforeTheStandard()
+    {
+        var fee = Some.Fee("F0101", Some.Period(from: "2026-01-01", max: 50m));
+
+        var f = Judge(fee, [Some.Charge(amount: 80m)]).Single();
+
+        f.Rule.Should().Be("fee.not-in-force");
+        f.OccurredOn.Should().Be(Some.Date("2025-10-10"));
+    }
+
+    [Fact]
+    public void Check_Finding_EvidenceNamesThePeriodJudgedAgainst()
+    {
+        var fee = Some.Fee("F0101", Some.Period(from: "2015-01-01", to: "2015-10-14", max: 800m), Some.Period(from: "2015-10-15", max: 600m, basis: "新标准"));
+
+        var f = Judge(fee, [Some.Charge(amount: 700m, on: "2015-10-15")]).Single();
+
+        f.Rule.Should().Be("fee.over-standard");
+        f.Basis.Should().EndWith("新标准");
+        f.Evidence.TryGet("period", out var period).Should().BeTrue();
+        var p = period.Should().BeOfType<Evidence>().Subject;
+        p.TryGet("from", out var from).Should().BeTrue();
+        from.Should().Be(Some.Date("2015-10-15"));
+        p.TryGet("max", out var max).Should().BeTrue();
+        max.Should().Be(600m);
+    }
+
+    [Fact]
+    public void Check_FreeItemOfUnknownCase_NotJudged()
+    {
+        var findings = Judge(Some.Fee("F0101"), [Some.Charge(caseId: "NOPE", unit: "U01")], items: [Some.Item(free: true)]);
+
+        findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_UnknownFeeChargedTwiceOnOneCase_BothUnknownAndSecondDuplicate()
+    {
+        var findings = Judge(Some.Fee("F0101"), [Some.Charge(id: "C0001", fee: "F9999", on: "2025-10-10"), Some.Charge(id: "C0002", fee: "F9999", on: "2025-10-11")]);
+
+        findings.Select(f => (f.Subject, f.Rule)).Should().Equal(
+            ("charge:C0001", "fee.unknown"),
+            ("charge:C0002", "fee.duplicate"),
+            ("charge:C0002", "fee.unknown"));
+        var dup = findings[1];
+        dup.OccurredOn.Should().Be(Some.Date("2025-10-11"));
+        dup.Unit.Should().Be("U01");
+    }
+
+    [Fact]
+    public void Check_SameFeeOnDifferentCasesOrWithoutCase_NoDuplicate()
+    {
+        var findings = Judge(Some.Fee("F0101"),
+        [
+            Some.Charge(id: "C0001", caseId: "XK-2025-0001"),
+            Some.Charge(id: "C0002", caseId: "XK-2025-0002"),
+            Some.Charge(id: "C0003", caseId: null, unit: "U01"),
+            Some.Charge(id: "C0004", caseId: null, unit: "U01"),
+        ], [Some.Case(decided: "2025-10-10"), Some.Case(id: "XK-2025-0002", decided: "2025-10-10")]);
+
+        findings.Should().BeEmpty();
+    }
 }
