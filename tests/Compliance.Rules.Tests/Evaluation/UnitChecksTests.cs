@@ -40,4 +40,21 @@ public class UnitChecksTests
 
         result.Findings.Count(f => f.Rule == "unit.warning-talk").Should().Be(expected);
     }
+
+    [Fact]
+    public void Check_RedsOfCasesAndStagesCountedByUnit_YellowsNot()
+    {
+        var settings = new Settings { WarningTalkRedFindings = 3, WarningTalkWindowDays = 30 };
+        var data = Some.Feeds(
+            cases: [Some.Case(accepted: "2025-09-26", decided: "2025-11-03", statutory: 20, promised: 20)],
+            charges: [Some.Charge(id: "C0001", on: "2025-10-10"), Some.Charge(id: "C0002", on: "2025-10-11")],
+            stages: [Some.Stage(stage: "建设", type: null, started: "2025-10-20", completed: "2025-10-31", unit: "U01")]);
+
+        var result = Checker.Create(Some.RuleSet(settings: settings)).Check(data, Some.Date("2025-11-03"));
+
+        result.Findings.Should().Contain(f => f.Rule == "fee.duplicate");
+        var talk = result.Findings.Single(f => f.Rule == "unit.warning-talk");
+        talk.Subject.Should().Be("unit:U01");
+        talk.Message.Should().Be("单位U01在2025-10-05至2025-11-03期间有3条红牌（case.overdue-statutory 1条，stage.out-of-order 1条，stage.overdue 1条），建议进行效能告诫谈话");
+    }
 }
