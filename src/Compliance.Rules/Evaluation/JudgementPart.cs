@@ -39,13 +39,14 @@ internal sealed class JudgementPart
         {
             var c = cases[i];
             NoteUnit(c.UnitCode);
-            if (c.Status is CaseStatus.Void or CaseStatus.Returned)
-            {
-                continue;
-            }
+            // Future-dated first: checks.md counts every record dated after T, void and returned cases included.
             if (c.AcceptedOn > _j.AsOf)
             {
                 CountFuture("cases");
+                continue;
+            }
+            if (c.Status is CaseStatus.Void or CaseStatus.Returned)
+            {
                 continue;
             }
             // A case decided by the baseline's date has a stopped clock: its verdict is the baseline's.

@@ -178,6 +178,17 @@ public class CaseChecksTests
         result.FutureDated.Should().ContainKey("cases").WhoseValue.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(CaseStatus.Void)]
+    [InlineData(CaseStatus.Returned)]
+    public void Check_VoidOrReturnedCaseAcceptedAfterAsOf_CountedAsFutureDated(CaseStatus status)
+    {
+        var result = Checker.Create(Some.RuleSet()).Check(Some.Feeds([Some.Case(accepted: "2025-12-01", status: status)]), Some.Date("2025-11-30"));
+
+        result.Findings.Should().BeEmpty();
+        result.FutureDated.Should().ContainKey("cases").WhoseValue.Should().Be(1);
+    }
+
     [Fact]
     public void Check_LimitsFromItemThenDefault_PromisedAboveStatutoryCountsAsStatutory()
     {
