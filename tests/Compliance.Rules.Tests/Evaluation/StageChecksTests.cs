@@ -161,6 +161,20 @@ public class StageChecksTests
         }
     }
 
+    [Theory]
+    [InlineData("2025-11-02", null)] // DL 11-07: 5 days left, more than the setting's 2
+    [InlineData("2025-11-05", "stage.due-soon")]
+    public void Check_RowLimitOnEntryWithWarnDays_UsesTheSettingsWarnDays(string asOf, string? expected)
+    {
+        var findings = Judge(asOf, Some.Stage(type: "报告书", started: "2025-09-08", limit: 60, limitUnit: LimitUnit.Calendar)).Findings;
+
+        findings.Select(f => f.Rule).Should().BeEquivalentTo(expected is null ? [] : new[] { expected });
+        if (expected is not null)
+        {
+            Value(findings.Single(), "warnDays").Should().Be(2);
+        }
+    }
+
     [Fact]
     public void Check_RowWorkingDayLimit_CountsMakeUpDayAndSkipsHolidays()
     {
