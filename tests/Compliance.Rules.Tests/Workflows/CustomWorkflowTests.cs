@@ -108,6 +108,19 @@ public class CustomWorkflowTests
     }
 
     [Fact]
+    public void Create_MisspeltPropertiesKey_RefusedNamingTheKeyAtItsLine()
+    {
+        const string json = "{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"a\", \"Expression\": \"true\",\n    \"Properties\": { \"severty\": \"yellow\" } } ] }";
+
+        var act = () => Checker.Create(With(json));
+
+        var problem = act.Should().Throw<RuleSetException>().Which.Problems.Single();
+        problem.File.Should().Be("workflows/local.json");
+        problem.Line.Should().Be(3);
+        problem.Message.Should().Contain("severty").And.Contain("severity");
+    }
+
+    [Fact]
     public void Create_TwoRulesWithTheSameName_Refused()
     {
         const string json = """{ "WorkflowName": "charges", "Rules": [ { "RuleName": "a", "Expression": "true" }, { "RuleName": "a", "Expression": "true" } ] }""";
