@@ -195,7 +195,7 @@ internal sealed class FeedIngest
                 $"文件 {fileName} 中列 {string.Join("、", match.Conflicts)} 与另一列表示同一字段，无法确定取哪一列；找到的列：{ListHeaders(headers)}");
             return;
         }
-        if (match.Missing.Count > 0)
+        if (match.Missing.Count > 0 && source.HasColumns)
         {
             RejectFile(feed, fileName, headers, RejectReason.MissingColumn,
                 $"文件 {fileName} 缺少必填列：{string.Join("、", match.Missing)}；找到的列：{ListHeaders(headers)}");

@@ -17,6 +17,7 @@ internal sealed class JsonFeedSource : FeedSource
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly DefaultJsonNameTable _names = new();
     private string?[] _values = [];
+    private int _objects;
     private JsonTextReader? _reader;
 
     public JsonFeedSource(Func<TextReader> open)
@@ -26,6 +27,8 @@ internal sealed class JsonFeedSource : FeedSource
     }
 
     public override IReadOnlyList<string> Headers => _headers;
+
+    public override bool HasColumns => _objects > 0;
 
     public override bool MoveNext(RawRow row)
     {
@@ -122,6 +125,7 @@ internal sealed class JsonFeedSource : FeedSource
                     reader.Skip();
                     continue;
                 }
+                _objects++;
                 while (ReadToken(reader) && reader.TokenType == JsonToken.PropertyName)
                 {
                     var name = (string)reader.Value!;

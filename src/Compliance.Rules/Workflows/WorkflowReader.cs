@@ -1,4 +1,5 @@
 using Compliance.Engine.Catalog;
+using Compliance.Engine.Catalog.Loading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RulesEngine.Models;
@@ -24,6 +25,12 @@ internal static class WorkflowReader
     };
 
     private static readonly HashSet<string> ParamKeys = new(StringComparer.Ordinal) { "Name", "Expression" };
+
+    // RulesEngine lets Properties hold anything; here each key means something (rules/README.md), so a misspelt
+    // one would silently turn a yellow rule red. Built-in rules also carry their message template there.
+    private static readonly HashSet<string> CustomPropertyKeys = new(StringComparer.Ordinal) { "severity", "basis", "occurredOn" };
+
+    private static readonly HashSet<string> BuiltInPropertyKeys = new(StringComparer.Ordinal) { "severity", "basis", "occurredOn", "message" };
 
     public static IReadOnlyList<RuleSource> Read(string file, string json, bool builtIn, List<RuleSetProblem> problems)
     {
@@ -96,7 +103,7 @@ internal static class WorkflowReader
                     Add(problems, file, ruleTokens[i], "规则必须是 JSON 对象");
                     continue;
                 }
-                CheckRule(problems, file, ro);
+                CheckRule(problems, file, ro, builtIn ? BuiltInPropertyKeys : CustomPropertyKeys);
                 var info = (IJsonLineInfo)ro;
                 rules.Add(new RuleSource(file, info.LineNumber, info.LinePosition, kind, workflow, ruleList[i], builtIn));
             }
@@ -104,7 +111,7 @@ internal static class WorkflowReader
         return rules;
     }
 
-    private static void CheckRule(List<RuleSetProblem> problems, string file, JObject rule)
+    private static void CheckRule(List<RuleSetProblem> problems, string file, JObject rule, HashSet<string> propertyKeys)
     {
         CheckKeys(problems, file, rule, RuleKeys, "规则");
         var name = (string?)rule["RuleName"];
@@ -122,6 +129,10 @@ internal static class WorkflowReader
         {
             Add(problems, file, rule["Operator"] ?? rule, $"规则 {name}：Operator 只能是 And、AndAlso、Or 或 OrElse");
         }
+        if (rule["Properties"] is JObject properties)
+        {
+            CheckKeys(problems, file, properties, propertyKeys, "属性（Properties）");
+        }
         if (rule["Properties"] is JObject props && props["severity"] is { } sev
             && !SeverityNames.TryParse((string?)sev, out _))
         {
@@ -138,7 +149,7 @@ internal static class WorkflowReader
         {
             if (child is JObject co)
             {
-                CheckRule(problems, file, co);
+                CheckRule(problems, file, co, propertyKeys);
             }
         }
     }
@@ -153,7 +164,7 @@ internal static class WorkflowReader
             }
             else if (!known.Contains(prop.Name))
             {
-                Add(problems, file, prop, $"未知的{what}键 \"{prop.Name}\"");
+                Add(problems, file, prop, $"未知的{what}键 \"{prop.Name}\"{KeySuggestion.Hint(prop.Name, known)}");
             }
         }
     }

@@ -159,6 +159,40 @@ public sealed class RuleSetLoaderRefusalTests
     }
 
     [Fact]
+    public void Validate_PeriodEndingOnTheDayTheNextStarts_ReportsOverlapBecauseToIsInclusive()
+    {
+        using var folder = TempRuleFolder.Valid().Write("fees.json", """
+            { "fees": [
+              { "code": "F0101", "name": "测试费", "basis": "b",
+                "periods": [
+                  { "from": "2015-01-01", "to": "2015-10-15" },
+                  { "from": "2015-10-15" }
+                ] }
+            ] }
+            """);
+
+        folder.Problems().Should().Equal(
+            "fees.json:5:7: 收费 `F0101` 自 2015-10-15 起的期间与前一期间（2015-01-01 至 2015-10-15，fees.json:4:7）重叠");
+    }
+
+    [Fact]
+    public void Validate_PeriodsMeetingDayAfterDay_NoProblem()
+    {
+        using var folder = TempRuleFolder.Valid().Write("fees.json", """
+            { "fees": [
+              { "code": "F0101", "name": "测试费", "basis": "b",
+                "periods": [
+                  { "from": "2015-01-01", "to": "2015-10-14" },
+                  { "from": "2015-10-15", "to": "2017-03-31" },
+                  { "from": "2017-04-01", "status": "abolished" }
+                ] }
+            ] }
+            """);
+
+        folder.Problems().Should().BeEmpty();
+    }
+
+    [Fact]
     public void Validate_DuplicateFeeCode_ReportsTheSecondWithTheFirst()
     {
         using var folder = TempRuleFolder.Valid().Write("fees.json", """

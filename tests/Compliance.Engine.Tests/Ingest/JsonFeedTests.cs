@@ -101,6 +101,18 @@ public class JsonFeedTests
     }
 
     [Theory]
+    [InlineData("[]")]
+    [InlineData("[\n]\n")]
+    public void Read_EmptyArray_ReadsNoRowsLikeAHeaderOnlyCsv(string json)
+    {
+        var data = Some.Read("charges", json, "charges.json");
+
+        data.Rejects.Should().BeEmpty();
+        data.Stats["charges"].Should().BeEquivalentTo(new FeedStats());
+        data.Files.Should().ContainSingle(f => f.Name == "charges.json");
+    }
+
+    [Theory]
     [InlineData("""{"case_id": "C1"}""")]
     [InlineData("""[{"case_id": "C1", "item_code": "I1",""")]
     [InlineData("""[{"case_id": "C1"}] x""")]

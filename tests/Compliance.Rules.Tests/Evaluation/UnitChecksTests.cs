@@ -28,6 +28,20 @@ public class UnitChecksTests
         }
     }
 
+    [Fact]
+    public void Check_UnitAbsentFromUnitsJson_StillJudgedAndListedAsUnknown()
+    {
+        var feeds = Some.Feeds(
+            [Some.Case(id: "XK-1", unit: "U99"), Some.Case(id: "XK-2", unit: "U01")],
+            charges: [Some.Charge(caseId: null, fee: "F9999", unit: "U98")]);
+
+        var result = Checker.Create(Some.RuleSet()).Check(feeds, Some.Date("2025-12-31"));
+
+        result.Findings.Should().Contain(f => f.Subject == "case:XK-1" && f.Rule == "case.overdue-statutory" && f.Unit == "U99");
+        result.Findings.Should().Contain(f => f.Subject == "charge:C0001" && f.Unit == "U98");
+        result.UnknownUnits.Should().Equal("U98", "U99");
+    }
+
     [Theory]
     [InlineData("2025-10-02", 1)] // T − 89 days: inside the 90-day window (T included)
     [InlineData("2025-10-01", 0)] // T − 90 days: outside

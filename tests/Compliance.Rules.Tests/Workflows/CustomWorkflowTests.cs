@@ -46,6 +46,18 @@ public class CustomWorkflowTests
     }
 
     [Fact]
+    public void Check_CustomRuleWithoutSeverityOrBasis_RedWithEmptyBasis()
+    {
+        const string json = """{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.small", "Expression": "charge.Amount < 50" } ] }""";
+
+        var result = Checker.Create(With(json)).Check(Some.Feeds(charges: [Some.Charge(caseId: null, unit: "U01", amount: 60m)]), Some.Date("2025-12-31"));
+
+        var f = result.Findings.Single(x => x.Rule == "local.small");
+        f.Severity.Should().Be(Severity.Red);
+        f.Basis.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Create_UnknownField_RefusedWithFileLineAndRule()
     {
         const string json = "[{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"local.typo\", \"Expression\": \"charge.Amout > 0\" } ] }]";
@@ -105,6 +117,19 @@ public class CustomWorkflowTests
         var act = () => Checker.Create(With(json));
 
         act.Should().Throw<RuleSetException>().Which.Problems.Should().Contain(p => p.File == "workflows/local.json" && p.Message.Contains(mentioned));
+    }
+
+    [Fact]
+    public void Create_MisspeltPropertiesKey_RefusedNamingTheKeyAtItsLine()
+    {
+        const string json = "{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"a\", \"Expression\": \"true\",\n    \"Properties\": { \"severty\": \"yellow\" } } ] }";
+
+        var act = () => Checker.Create(With(json));
+
+        var problem = act.Should().Throw<RuleSetException>().Which.Problems.Single();
+        problem.File.Should().Be("workflows/local.json");
+        problem.Line.Should().Be(3);
+        problem.Message.Should().Contain("severty").And.Contain("severity");
     }
 
     [Fact]
