@@ -86,8 +86,8 @@ public static class CaseClock
 
         var ls = facts.StatutoryLimit + extension;
         var lp = facts.PromisedLimit + extension;
-        facts.StatutoryDeadline = CoveredOrNull(calendar, a, CountedDay(calendar, a, stops, ls));
-        facts.PromisedDeadline = CoveredOrNull(calendar, a, CountedDay(calendar, a, stops, lp));
+        facts.StatutoryDeadline = CoveredOrNull(calendar, a, CountedDay(calendar, a, stops, ls), facts);
+        facts.PromisedDeadline = CoveredOrNull(calendar, a, CountedDay(calendar, a, stops, lp), facts);
         if (facts.Used > ls)
         {
             facts.StatutoryBreachOn = CountedDay(calendar, a, stops, ls + 1);
@@ -164,6 +164,14 @@ public static class CaseClock
         return calendar.AddWorkingDays(cursor, remaining);
     }
 
-    private static DateOnly? CoveredOrNull(WorkingCalendar calendar, DateOnly a, DateOnly d) =>
-        d <= a || calendar.FirstUncoveredYear(a.AddDays(1), d) is null ? d : null;
+    // Promised is never later than statutory, so when both run past the calendars they run into the same year.
+    private static DateOnly? CoveredOrNull(WorkingCalendar calendar, DateOnly a, DateOnly d, CaseFacts facts)
+    {
+        if (d <= a || calendar.FirstUncoveredYear(a.AddDays(1), d) is not { } year)
+        {
+            return d;
+        }
+        facts.DeadlineUncoveredYear = year;
+        return null;
+    }
 }

@@ -50,6 +50,12 @@ public sealed class CaseFacts
 
     public DateOnly? PromisedDeadline { get; internal set; }
 
+    /// <summary>
+    /// When a deadline is null because counting to it runs past the calendars: the first year it runs into that
+    /// no calendar covers (the clock itself, up to E, is covered). Null otherwise.
+    /// </summary>
+    public int? DeadlineUncoveredYear { get; internal set; }
+
     /// <summary>The first counted day past Ls + X, when U exceeds it.</summary>
     public DateOnly? StatutoryBreachOn { get; internal set; }
 
@@ -84,6 +90,7 @@ public sealed class CaseFacts
         PromisedSource = "";
         StatutoryDeadline = null;
         PromisedDeadline = null;
+        DeadlineUncoveredYear = null;
         StatutoryBreachOn = null;
         PromisedBreachOn = null;
         StopIntervals = [];

@@ -70,7 +70,8 @@ public static class StageClock
             }
             facts.Used = calendar.WorkingDaysBetween(s, e);
             var deadline = calendar.AddWorkingDays(s, facts.Limit);
-            facts.Deadline = calendar.FirstUncoveredYear(s.AddDays(1), deadline) is null ? deadline : null;
+            facts.DeadlineUncoveredYear = calendar.FirstUncoveredYear(s.AddDays(1), deadline);
+            facts.Deadline = facts.DeadlineUncoveredYear is null ? deadline : null;
             facts.DaysLeft = facts.Limit - facts.Used;
             if (facts.Used > facts.Limit)
             {

@@ -50,6 +50,12 @@ public sealed class StageFacts
     /// </summary>
     public DateOnly? Deadline { get; internal set; }
 
+    /// <summary>
+    /// Working limit whose deadline is null because counting to it runs past the calendars: the first year it
+    /// runs into that no calendar covers (the clock itself, up to E, is covered). Null otherwise.
+    /// </summary>
+    public int? DeadlineUncoveredYear { get; internal set; }
+
     /// <summary>Calendar limit: S + N before the rest-day roll.</summary>
     public DateOnly? NominalDeadline { get; internal set; }
 

@@ -34,7 +34,13 @@ internal static class CaseEvidence
                 break;
         }
         Procedures(e, c);
-        return new TemplateValues(e).With("id", c.CaseId);
+        var values = new TemplateValues(e).With("id", c.CaseId);
+        if (c.DeadlineUncoveredYear is { } year)
+        {
+            var unplaced = UnplacedDeadline.Text(year);
+            values.With("deadline", unplaced).With("statutoryDeadline", unplaced).With("promisedDeadline", unplaced);
+        }
+        return values;
     }
 
     private static void Clock(Evidence e, CaseFacts c, int limit, DateOnly? deadline, string source)

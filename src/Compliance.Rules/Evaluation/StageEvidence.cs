@@ -44,9 +44,14 @@ internal static class StageEvidence
         {
             e.Add("used", s.Used);
         }
-        return new TemplateValues(e)
+        var values = new TemplateValues(e)
             .With("id", Subjects.StageKey(s.ProjectCode, s.Stage))
             .With("limitText", s.HasLimit ? $"{s.Limit}个{(working ? "工作日" : "自然日")}" : "无时限")
             .With("limitBasis", string.IsNullOrEmpty(s.Basis) ? "重点项目环节时限（stages.json）" : s.Basis);
+        if (s.DeadlineUncoveredYear is { } year)
+        {
+            values.With("deadline", UnplacedDeadline.Text(year));
+        }
+        return values;
     }
 }

@@ -2,7 +2,11 @@ using Compliance.Engine.Findings;
 
 namespace Compliance.Rules.Evaluation;
 
-/// <summary>What a message or basis template may name: the evidence, plus wording-only values kept out of it.</summary>
+/// <summary>
+/// What a message or basis template may name: the evidence, plus wording-only values kept out of it. A wording
+/// value may also stand in for an evidence value that is null, where the data has no value but the sentence still
+/// needs words (a deadline no calendar can place yet).
+/// </summary>
 internal sealed class TemplateValues
 {
     // A dozen values at most, looked up a few times each: a list scanned in order costs less than a dictionary
@@ -30,7 +34,8 @@ internal sealed class TemplateValues
 
     public bool TryGet(ReadOnlySpan<char> key, out object? value)
     {
-        if (Evidence.TryGet(key, out value))
+        var inEvidence = Evidence.TryGet(key, out value);
+        if (inEvidence && value is not null)
         {
             return true;
         }
@@ -42,7 +47,6 @@ internal sealed class TemplateValues
                 return true;
             }
         }
-        value = null;
-        return false;
+        return inEvidence;
     }
 }

@@ -400,5 +400,18 @@ public class CaseChecksTests
     private static Compliance.Engine.Evaluation.CaseFacts Compute(CaseRecord c, IReadOnlyList<ProcedureRecord> procedures, string asOf) =>
         Compliance.Engine.Evaluation.CaseClock.Compute(c, procedures, null, new Settings(), Some.Calendar, Some.Date(asOf), out _)!;
 
+    [Fact]
+    public void Check_DueSoonWithDeadlineInUncoveredYear_MessageNamesTheYearEvidenceKeepsNoDate()
+    {
+        // (A, T] lies in 2026, which is covered; the 24th working day after A falls in 2027, which no notice covers.
+        var f = Judge("2026-12-31", [Some.Case(accepted: "2026-12-01", statutory: 30, promised: 24)]).Single();
+
+        f.Rule.Should().Be("case.due-soon");
+        Value(f, "used").Should().Be(22);
+        Value(f, "deadline").Should().BeNull();
+        f.Message.Should().Be("办件XK-2025-0001已用22个工作日，距承诺时限（24个工作日）仅剩2个工作日，"
+            + "请于届满日（须计入2027年的工作日，该年放假安排尚未载入规则集，暂不能确定）前办结");
+    }
+
     private static object? Value(Finding f, string key) => f.Evidence.TryGet(key, out var v) ? v : throw new KeyNotFoundException(key);
 }

@@ -209,6 +209,18 @@ public class StageChecksTests
     }
 
     [Fact]
+    public void Check_WorkingDayStageDueSoonWithDeadlineInUncoveredYear_MessageNamesTheYearEvidenceKeepsNoDate()
+    {
+        // 18 of 20 working days used by 2026-12-31; the 20th falls in 2027, which no notice covers.
+        var f = Judge("2026-12-31", Some.Stage(stage: "规划", type: null, started: "2026-12-07")).Findings.Single();
+
+        f.Rule.Should().Be("stage.due-soon");
+        Value(f, "deadline").Should().BeNull();
+        f.Message.Should().Be("项目2025-330100-01-01-000001的规划环节时限（20个工作日）将于"
+            + "届满日（须计入2027年的工作日，该年放假安排尚未载入规则集，暂不能确定）届满，仅剩2天");
+    }
+
+    [Fact]
     public void Check_PrerequisiteCompletedAfterStart_OutOfOrderWithItsCompletionDate()
     {
         const string p = "P2";

@@ -24,6 +24,16 @@ public sealed class TemplateRendererTests
         text.Should().Be("32/-2 2025-03-09 1234.50 是 U01 无 检验、鉴定 7");
     }
 
+    [Fact]
+    public void Render_WordingForAKeyTheEvidenceHasAsNull_WordingStandsIn()
+    {
+        var values = new TemplateValues(new Evidence().Add("deadline", null).Add("used", 3))
+            .With("deadline", "届满日（暂不能确定）")
+            .With("used", 99);
+
+        TemplateRenderer.Render("{deadline}/{used}", values).Should().Be("届满日（暂不能确定）/3");
+    }
+
     [Theory]
     [InlineData("无占位符", "无占位符")]
     [InlineData("{typo}个工作日", "{typo}个工作日")]
