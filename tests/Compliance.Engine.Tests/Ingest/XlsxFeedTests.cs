@@ -35,7 +35,7 @@ public class XlsxFeedTests
         var data = Some.Read("charges", bytes, "charges.xlsx");
 
         var reject = data.Rejects.Should().ContainSingle().Subject;
-        (reject.Line, reject.Reason).Should().Be((0, RejectReason.MissingColumn));
+        (reject.Line, reject.Reason, reject.WholeFile).Should().Be((0, RejectReason.MissingColumn, true));
         reject.Message.Should().Contain("收费项目编码(fee_code)").And.Contain("缴款单号、收费金额");
     }
 
@@ -78,6 +78,7 @@ public class XlsxFeedTests
 
         data.Charges.Select(c => (c.ChargeId, c.Amount, c.ChargedOn)).Should().Equal(("330102000001", 88.00m, new DateOnly(2025, 10, 30)));
         data.Rejects.Select(Some.Shape).Should().Equal((3, "收费金额", "88.005", RejectReason.BadNumber));
+        data.Rejects[0].WholeFile.Should().BeFalse();
     }
 
     [Theory]
