@@ -35,7 +35,7 @@ public sealed record RunRecord
         string trigger, DateTimeOffset startedAt, DateOnly asOf, RuleSet ruleSet, FeedData data, CheckResult result,
         string summaryJson, long durationMs, RunBase? baseRun = null)
     {
-        var wholeRejected = data.Rejects.Where(r => r.Line == 0).Select(r => r.File).ToHashSet(StringComparer.Ordinal);
+        var wholeRejected = data.Rejects.Where(r => r.WholeFile).Select(r => r.File).ToHashSet(StringComparer.Ordinal);
         var covered = data.Files.Where(f => !wholeRejected.Contains(f.Name)).Select(f => f.Feed).ToHashSet(StringComparer.Ordinal);
         return new RunRecord
         {

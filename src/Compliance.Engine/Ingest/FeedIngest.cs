@@ -106,7 +106,7 @@ internal sealed class FeedIngest
     {
         Data.StatsFor(feed).FilesRejected++;
         Data.Rejects.Add(new Reject(feed, fileName, 0, "", "", RejectReason.BadFile,
-            $"文件 {fileName} 无法打开（{error.GetType().Name}），整个文件未读入"));
+            $"文件 {fileName} 无法打开（{error.GetType().Name}），整个文件未读入") { WholeFile = true });
     }
 
     /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
@@ -140,6 +140,7 @@ internal sealed class FeedIngest
         // the file is read in the next one. The outcome is that of checking first, in one pass for most files.
         using var hashed = new HashingReadStream(input);
         var bom = TextEncodingDetector.ReadBom(hashed);
+        FileText? failed = null;
         foreach (var encoding in TextEncodingDetector.Candidates(bom))
         {
             var mark = Mark(state, fileName);
@@ -154,12 +155,20 @@ internal sealed class FeedIngest
             catch (DecoderFallbackException)
             {
                 Rollback(state, fileName, mark);
+                // The encoding that decoded furthest is the likelier one, and where it stopped the likelier damage:
+                // a UTF-8 file with one bad byte deep in fails as GB18030 within its first Chinese characters.
+                if (failed is null || text.FailedAt >= failed.FailedAt)
+                {
+                    failed = text;
+                }
             }
         }
+        var (position, line) = failed!.FirstUndecodable();
+        var where = $"第 {line} 行（字节偏移 {position - hashed.Start}）处的字节";
         Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), DetectedEncoding.UndecodableName));
         RejectFile(feed, fileName, [], RejectReason.BadFile, bom
-            ? $"文件 {fileName} 以 UTF-8 BOM 开头，但含有不是 UTF-8 的字节，无法解码，整个文件未读入"
-            : $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码，无法解码，整个文件未读入");
+            ? $"文件 {fileName} 以 UTF-8 BOM 开头，但{where}不是 UTF-8，无法解码，整个文件未读入"
+            : $"文件 {fileName} 既不是 UTF-8 也不是 GB18030 编码：{where}无法解码，整个文件未读入", line);
     }
 
     /// <param name="text">The file's text, to estimate its rows from how far reading got; null when that cannot be told (xlsx).</param>
@@ -342,10 +351,11 @@ internal sealed class FeedIngest
         stats.FilesRejected = mark.Stats.FilesRejected;
     }
 
-    private void RejectFile(string feed, string fileName, IReadOnlyList<string> headers, string reason, string message)
+    /// <param name="line">0 for the file as a whole; the line where it broke, for a file that cannot be decoded.</param>
+    private void RejectFile(string feed, string fileName, IReadOnlyList<string> headers, string reason, string message, int line = 0)
     {
         Data.StatsFor(feed).FilesRejected++;
-        Data.Rejects.Add(new Reject(feed, fileName, 0, "", string.Join(",", headers), reason, message));
+        Data.Rejects.Add(new Reject(feed, fileName, line, "", string.Join(",", headers), reason, message) { WholeFile = true });
     }
 
     private static string ListHeaders(IReadOnlyList<string> headers) =>

@@ -4,13 +4,15 @@ namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// A text file in one candidate encoding: opens readers over it (a JSON source reads it twice) and tells
-/// whether all of it decodes, also the part no source read because the file was refused early.
+/// whether all of it decodes, also the part no source read because the file was refused early, and if not, where
+/// it stops decoding.
 /// </summary>
 internal sealed class FileText
 {
     private readonly Stream _stream;
     private readonly long _textStart;
     private readonly Encoding _encoding;
+    private readonly List<StrictDecodingReader> _readers = [];
     private StrictDecodingReader? _last;
     private long? _length;
 
@@ -33,11 +35,7 @@ internal sealed class FileText
     /// </summary>
     public long BytesRead => _last is null ? 0 : _last.Position - _textStart;
 
-    public TextReader Open()
-    {
-        _last = new StrictDecodingReader(_stream, _textStart, _encoding);
-        return _last;
-    }
+    public TextReader Open() => NewReader();
 
     /// <summary>
     /// Throws <see cref="DecoderFallbackException"/> unless the file decodes to its end: the last reader decoded
@@ -45,7 +43,72 @@ internal sealed class FileText
     /// </summary>
     public void CheckRest()
     {
-        _last ??= new StrictDecodingReader(_stream, _textStart, _encoding);
-        _last.ReadToEndOfStream();
+        (_last ?? NewReader()).ReadToEndOfStream();
+    }
+
+    /// <summary>The position in the stream of the first byte a reader of this text could not decode; null if none failed.</summary>
+    public long? FailedAt
+    {
+        get
+        {
+            long? first = null;
+            foreach (var reader in _readers)
+            {
+                if (reader.FailedAt is { } at && (first is null || at < first))
+                {
+                    first = at;
+                }
+            }
+            return first;
+        }
+    }
+
+    /// <summary>
+    /// For a text a reader failed to decode: <see cref="FailedAt"/> and the physical line it is on (header = 1).
+    /// The lines are counted only now, by reading the bytes before it again, so that reading a file that decodes
+    /// pays nothing for them.
+    /// </summary>
+    public (long Position, int Line) FirstUndecodable()
+    {
+        var position = FailedAt ?? throw new InvalidOperationException("No reader of this text failed to decode it.");
+        return (position, LineAt(position));
+    }
+
+    private StrictDecodingReader NewReader()
+    {
+        _last = new StrictDecodingReader(_stream, _textStart, _encoding);
+        _readers.Add(_last);
+        return _last;
+    }
+
+    /// <summary>
+    /// The line the byte at <paramref name="position"/> is on: one plus the line breaks before it, each LF, CRLF or
+    /// lone CR. Counted in bytes: in UTF-8 and GB18030 these two bytes are never part of another character.
+    /// </summary>
+    private int LineAt(long position)
+    {
+        var buffer = new byte[1 << 16];
+        _stream.Position = _textStart;
+        var remaining = position - _textStart;
+        var line = 1;
+        var crBefore = false;
+        while (remaining > 0)
+        {
+            var read = _stream.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+            if (read == 0)
+            {
+                break;
+            }
+            remaining -= read;
+            var bytes = buffer.AsSpan(0, read);
+            line += bytes.Count((byte)'\n') + bytes.Count((byte)'\r') - bytes.Count("\r\n"u8);
+            if (crBefore && bytes[0] == '\n')
+            {
+                // A CRLF split between two reads, counted as a lone CR and an LF.
+                line--;
+            }
+            crBefore = bytes[^1] == '\r';
+        }
+        return line;
     }
 }

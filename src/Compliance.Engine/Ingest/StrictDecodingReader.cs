@@ -43,6 +43,9 @@ internal sealed class StrictDecodingReader : TextReader
     /// <summary>Where in the stream the next bytes will be read from: the bytes read so far, some not decoded yet.</summary>
     public long Position => _position;
 
+    /// <summary>Where in the stream the first byte that did not decode is, once reading threw; null until then.</summary>
+    public long? FailedAt { get; private set; }
+
     /// <summary>True once every byte was decoded, including the check for an incomplete sequence at the end.</summary>
     public bool AtEnd => _flushed && _spillPos == _spillLen;
 
@@ -101,6 +104,21 @@ internal sealed class StrictDecodingReader : TextReader
 
     /// <summary>Decodes at least one char into <paramref name="chars"/> (of at least <see cref="MinDirectChars"/>), or returns 0 at the end.</summary>
     private int Decode(Span<char> chars)
+    {
+        try
+        {
+            return DecodeAvailable(chars);
+        }
+        catch (DecoderFallbackException e)
+        {
+            // The decoders give the index in the bytes they were handed, negative for bytes they held over from an
+            // earlier call; those bytes started at _bytePos, which a failed call leaves as it was.
+            FailedAt = _position - _byteLen + _bytePos + e.Index;
+            throw;
+        }
+    }
+
+    private int DecodeAvailable(Span<char> chars)
     {
         while (!_flushed)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using MiniExcelLibs;
 
 namespace Compliance.Engine.Ingest;
@@ -6,8 +7,9 @@ namespace Compliance.Engine.Ingest;
 /// <summary>
 /// The first sheet of a workbook through MiniExcel; the first row that is not blank holds the headers. MiniExcel
 /// yields every sheet row from row 1, gaps included, so a row's line is its sheet row number. Numeric cells are
-/// binary floating point in the file itself; they are written out in their shortest round-trip form and then
-/// parsed like text, so 1234.5 reads as the 1234.5 the user sees. Date cells become <c>yyyy-MM-dd HH:mm:ss</c>.
+/// binary floating point in the file itself; they are written out as Excel shows them in General format at full
+/// precision (<see cref="GeneralText"/>) and then parsed like text, so a formula's 88.00000000000001 reads as the
+/// 88 the user sees. Cells with a date format come from MiniExcel as dates and become <c>yyyy-MM-dd HH:mm:ss</c>.
 /// </summary>
 internal sealed class XlsxFeedSource : FeedSource
 {
@@ -91,11 +93,65 @@ internal sealed class XlsxFeedSource : FeedSource
     {
         null => "",
         string s => s,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => GeneralText(d),
         DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>
+    /// The number rounded to the 15 significant digits Excel keeps and shows, in plain notation without trailing
+    /// zeros: binary noise such as 0.1 + 0.2 = 0.30000000000000004 is dropped, while an id of up to 15 digits
+    /// stays whole and never turns into an exponent form.
+    /// </summary>
+    private static string GeneralText(double value)
+    {
+        if (value == 0)
+        {
+            return "0";
+        }
+        if (!double.IsFinite(value))
+        {
+            // Not storable in a cell; left as the runtime writes it, for the parsers to refuse.
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+        // "E14" is d.ddddddddddddddE+ddd: exactly 15 significant digits, correctly rounded.
+        Span<char> scientific = stackalloc char[32];
+        value.TryFormat(scientific, out var length, "E14", CultureInfo.InvariantCulture);
+        var s = scientific[..length];
+        var negative = s[0] == '-';
+        if (negative)
+        {
+            s = s[1..];
+        }
+        var e = s.IndexOf('E');
+        var exponent = int.Parse(s[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        Span<char> digits = stackalloc char[15];
+        digits[0] = s[0];
+        s[2..e].CopyTo(digits[1..]);
+        digits = digits.TrimEnd('0');
+
+        // The decimal point goes after the first exponent + 1 digits.
+        var point = exponent + 1;
+        var text = new StringBuilder(digits.Length + Math.Abs(point) + 3);
+        if (negative)
+        {
+            text.Append('-');
+        }
+        if (point <= 0)
+        {
+            text.Append("0.").Append('0', -point).Append(digits);
+        }
+        else if (point >= digits.Length)
+        {
+            text.Append(digits).Append('0', point - digits.Length);
+        }
+        else
+        {
+            text.Append(digits[..point]).Append('.').Append(digits[point..]);
+        }
+        return text.ToString();
+    }
 }

@@ -130,7 +130,7 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
         {
             File.Copy(path, Path.Combine(probe, feed + Path.GetExtension(path).ToLowerInvariant()));
             var data = FeedReader.ReadFolder(probe, rules.Current().RuleSet.Stages);
-            return data.Rejects.Where(r => r.Line == 0).Select(r => $"{r.Reason}：{r.Message}").ToList();
+            return data.Rejects.Where(r => r.WholeFile).Select(r => $"{r.Reason}：{r.Message}").ToList();
         }
         finally
         {

@@ -51,6 +51,93 @@ public class FeedEncodingTests
     }
 
     [Fact]
+    public void Read_Gb18030CutInTheMiddleOfACharacter_RejectNamesTheLineAndByteOffset()
+    {
+        var text = string.Join("\n", Some.CasesHeader + ",备注", Some.CaseRow(id: "C1") + ",甲", Some.CaseRow(id: "C2") + ",乙");
+        var bytes = Gb18030.GetBytes(text)[..^1];
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Column, reject.Reason).Should().Be((3, "", RejectReason.BadFile));
+        reject.Message.Should().Be($"文件 cases.csv 既不是 UTF-8 也不是 GB18030 编码：第 3 行（字节偏移 {bytes.Length - 1}）处的字节无法解码，整个文件未读入");
+        data.Cases.Should().BeEmpty();
+        data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { FilesRejected = 1 });
+    }
+
+    [Fact]
+    public void Read_InvalidByteInTheMiddle_RejectNamesItsLineAndByteOffset()
+    {
+        // CRLF lines, the bad byte well past the first 64 KiB read, and valid Chinese in GB18030 after it.
+        var lines = new List<string> { Some.CasesHeader + ",备注" };
+        lines.AddRange(Enumerable.Range(0, 4000).Select(i => Some.CaseRow(id: $"C{i}") + ",x"));
+        var before = Gb18030.GetBytes(string.Join("\r\n", lines[..2501]) + "\r\nC2500,I1,");
+        var after = Gb18030.GetBytes("U1,2025-10-08,,,,张三\r\n" + string.Join("\r\n", lines[2502..]) + "\r\n");
+        var bytes = before.Concat(new byte[] { 0xFF }).Concat(after).ToArray();
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((2502, RejectReason.BadFile));
+        reject.Message.Should().Contain($"第 2502 行（字节偏移 {before.Length}）处的字节无法解码");
+        data.Cases.Should().BeEmpty();
+        data.Files.Should().ContainSingle().Which.Encoding.Should().Be(DetectedEncoding.UndecodableName);
+    }
+
+    [Fact]
+    public void Read_Utf8ChineseWithAStrayByteFarIn_RejectNamesWhereUtf8Broke()
+    {
+        // As GB18030 this text fails in its header already; the place to name is where UTF-8, which got further, broke.
+        var lines = new List<string> { Some.CasesHeader + ",备注" };
+        lines.AddRange(Enumerable.Range(0, 3000).Select(i => Some.CaseRow(id: $"C{i}") + ",张三"));
+        var before = Encoding.UTF8.GetBytes(string.Join("\n", lines[..2001]) + "\n");
+        var bytes = before.Concat(new byte[] { 0xFF }).Concat(Encoding.UTF8.GetBytes(string.Join("\n", lines[2001..]) + "\n")).ToArray();
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((2002, RejectReason.BadFile));
+        reject.Message.Should().Contain($"第 2002 行（字节偏移 {before.Length}）");
+    }
+
+    [Fact]
+    public void Read_Utf8CutInTheMiddleOfACharacter_RejectNamesTheLineAndByteOffset()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Some.Csv(Some.CasesHeader + ",备注", Some.CaseRow(id: "C1") + ",甲") + Some.CaseRow(id: "C2") + ",乙")[..^1];
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((3, RejectReason.BadFile));
+        reject.Message.Should().Contain($"第 3 行（字节偏移 {bytes.Length - 2}）");
+    }
+
+    [Fact]
+    public void Read_Utf8BomThenAnInvalidByteLater_RejectNamesItsLineAndByteOffsetInTheFile()
+    {
+        var text = Encoding.UTF8.GetBytes(Some.Csv(Some.CasesHeader, Some.CaseRow(id: "C1")));
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(text).Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((3, RejectReason.BadFile));
+        reject.Message.Should().Be($"文件 cases.csv 以 UTF-8 BOM 开头，但第 3 行（字节偏移 {3 + text.Length}）处的字节不是 UTF-8，无法解码，整个文件未读入");
+    }
+
+    [Fact]
+    public void Read_JsonInNeitherEncoding_RejectNamesTheLine()
+    {
+        var bytes = Encoding.UTF8.GetBytes("[\n  {\"办件编号\": \"C1\"},\n  {\"办件编号\": \"").Concat(new byte[] { 0x81, 0x0A }).Concat("\"}\n]\n"u8.ToArray()).ToArray();
+
+        var data = Some.Read("cases", bytes, "cases.json");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((3, RejectReason.BadFile));
+        reject.Message.Should().Contain($"第 3 行（字节偏移 {bytes.Length - 7}）");
+    }
+
+    [Fact]
     public void Read_Utf8BomThenAnInvalidByte_WholeFileRejectedNotThrown()
     {
         var text = Some.Csv([Some.CasesHeader, .. Enumerable.Range(0, 2000).Select(i => Some.CaseRow(id: $"C{i}"))]);

@@ -48,15 +48,16 @@ public class FeedFileTests
     }
 
     [Fact]
-    public void Read_Undecodable_RejectsWholeFile()
+    public void Read_Undecodable_RejectsWholeFileAtTheLineThatBreaks()
     {
-        var bytes = Encoding.UTF8.GetBytes(Some.CasesHeader + "\n").Concat(new byte[] { 0x43, 0xFF, 0xFF, 0x0A }).ToArray();
+        var header = Encoding.UTF8.GetBytes(Some.CasesHeader + "\n");
+        var bytes = header.Concat(new byte[] { 0x43, 0xFF, 0xFF, 0x0A }).ToArray();
 
         var data = Some.Read("cases", bytes, "cases.csv");
 
         var reject = data.Rejects.Should().ContainSingle().Subject;
-        (reject.Line, reject.Reason).Should().Be((0, RejectReason.BadFile));
-        reject.Message.Should().Contain("cases.csv");
+        (reject.Line, reject.Column, reject.Reason, reject.WholeFile).Should().Be((2, "", RejectReason.BadFile, true));
+        reject.Message.Should().Contain("cases.csv").And.Contain($"第 2 行（字节偏移 {header.Length + 1}）");
         data.Cases.Should().BeEmpty();
         data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { FilesRejected = 1 });
         data.Files.Should().ContainSingle().Which.Should().Be(new InputFile("cases", "cases.csv", Sha256(bytes), "undecodable"));

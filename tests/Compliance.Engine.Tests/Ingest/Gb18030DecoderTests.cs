@@ -65,12 +65,25 @@ public class Gb18030DecoderTests
     }
 
     [Theory]
+    [InlineData(new byte[] { 0x41, 0x80 })]
+    [InlineData(new byte[] { 0x41, 0xFF, 0x41 })]
+    [InlineData(new byte[] { 0x41, 0x81, 0x7F })]
+    [InlineData(new byte[] { 0x41, 0x42, 0x81, 0x0A })]
+    [InlineData(new byte[] { 0x41, 0x81, 0x30, 0x41, 0x30 })]
+    [InlineData(new byte[] { 0xB0, 0xEC, 0x81 })]
+    [InlineData(new byte[] { 0x81, 0x30, 0x81 })]
+    public void Read_BytesTheRuntimeRefuses_FailsAtTheRuntimesIndex(byte[] bytes)
+    {
+        ReaderOutcome(bytes).Should().Be(RuntimeOutcome(bytes)).And.StartWith("fails at");
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void Read_MixedTextAndDamage_SameOutcomeAsTheRuntimeAtAnyBufferOffset(int seed)
+    public void Read_MixedTextAndDamage_SameOutcomeAndFailingOffsetAsTheRuntimeAtAnyBufferOffset(int seed)
     {
         // Text longer than the reader's 64 KiB byte buffer, shifted by the seed so that sequences straddle it
         // at different places, and damaged now and then.
@@ -89,30 +102,46 @@ public class Gb18030DecoderTests
             {
                 bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
             }
-            var expected = Outcome(() => Runtime.GetString(bytes));
+            var expected = RuntimeOutcome(bytes);
 
-            Outcome(() => Decode(bytes)).Should().Be(expected);
+            ReaderOutcome(bytes).Should().Be(expected);
         }
     }
 
-    private static bool Decodes(byte[] bytes) => !Outcome(() => Runtime.GetString(bytes)).StartsWith("fails", StringComparison.Ordinal);
+    private static bool Decodes(byte[] bytes) => RuntimeOutcome(bytes).StartsWith("text ", StringComparison.Ordinal);
 
-    private static string Outcome(Func<string> decode)
+    /// <summary>The runtime's text, or the index of the first byte it could not decode.</summary>
+    private static string RuntimeOutcome(byte[] bytes)
     {
         try
         {
-            return "text " + decode();
+            return "text " + Runtime.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return "fails at " + e.Index;
+        }
+    }
+
+    /// <summary>The reader's text, or the offset it noted for the first byte it could not decode.</summary>
+    private static string ReaderOutcome(byte[] bytes)
+    {
+        var reader = new StrictDecodingReader(new MemoryStream(bytes), 0, Runtime);
+        try
+        {
+            return "text " + ReadAll(reader);
         }
         catch (DecoderFallbackException)
         {
-            return "fails";
+            return "fails at " + reader.FailedAt;
         }
     }
 
     /// <summary>Through the reader, as ingest decodes: 64 KiB reads and the caller's buffer of a few thousand chars.</summary>
-    private static string Decode(byte[] bytes)
+    private static string Decode(byte[] bytes) => ReadAll(new StrictDecodingReader(new MemoryStream(bytes), 0, Runtime));
+
+    private static string ReadAll(StrictDecodingReader reader)
     {
-        var reader = new StrictDecodingReader(new MemoryStream(bytes), 0, Runtime);
         var text = new StringBuilder();
         var buffer = new char[3001];
         int read;

@@ -70,6 +70,54 @@ public class StrictDecodingReaderTests
     }
 
     [Fact]
+    public void Read_InvalidByteFarIn_FailedAtIsItsOffset()
+    {
+        var text = Encoding.UTF8.GetBytes(Text);
+        var bytes = text.Concat(new byte[] { 0xFF, 0x41 }).ToArray();
+        var reader = new StrictDecodingReader(new MemoryStream(bytes), 0, TextEncodingDetector.StrictUtf8);
+
+        var read = () => ReadAll(reader, 1000);
+
+        read.Should().Throw<DecoderFallbackException>();
+        reader.FailedAt.Should().Be(text.Length);
+    }
+
+    [Fact]
+    public void Read_SequenceBrokenAcrossTheByteBuffer_FailedAtIsWhereItStarts()
+    {
+        // 办 is E5 8A 9E: its first two bytes end the reader's first 64 KiB, then ASCII follows.
+        var bytes = new byte[65534].Select(_ => (byte)'a').Concat(new byte[] { 0xE5, 0x8A, 0x41 }).ToArray();
+        var reader = new StrictDecodingReader(new MemoryStream(bytes), 0, TextEncodingDetector.StrictUtf8);
+
+        var read = () => ReadAll(reader, 4096);
+
+        read.Should().Throw<DecoderFallbackException>();
+        reader.FailedAt.Should().Be(65534);
+    }
+
+    [Fact]
+    public void Read_Gb18030CutInTheMiddleOfACharacter_FailedAtIsItsLeadByte()
+    {
+        var bytes = TextEncodingDetector.StrictGb18030.GetBytes(Text)[..^2];
+        var reader = new StrictDecodingReader(new MemoryStream(bytes), 0, TextEncodingDetector.StrictGb18030);
+
+        var read = () => ReadAll(reader, 4096);
+
+        read.Should().Throw<DecoderFallbackException>();
+        reader.FailedAt.Should().Be(bytes.Length - 1);
+    }
+
+    [Fact]
+    public void Read_TextThatDecodes_NoFailure()
+    {
+        var reader = new StrictDecodingReader(new MemoryStream(Encoding.UTF8.GetBytes(Text)), 0, TextEncodingDetector.StrictUtf8);
+
+        ReadAll(reader, 4096);
+
+        reader.FailedAt.Should().BeNull();
+    }
+
+    [Fact]
     public void ReadToEndOfStream_AfterAnotherReaderMovedTheStream_ReadsOnFromItsOwnPlace()
     {
         var stream = new MemoryStream(Encoding.UTF8.GetBytes(Text).Concat(new byte[] { 0xC3 }).ToArray());

@@ -35,7 +35,7 @@ public class XlsxFeedTests
         var data = Some.Read("charges", bytes, "charges.xlsx");
 
         var reject = data.Rejects.Should().ContainSingle().Subject;
-        (reject.Line, reject.Reason).Should().Be((0, RejectReason.MissingColumn));
+        (reject.Line, reject.Reason, reject.WholeFile).Should().Be((0, RejectReason.MissingColumn, true));
         reject.Message.Should().Contain("收费项目编码(fee_code)").And.Contain("缴款单号、收费金额");
     }
 
@@ -65,14 +65,57 @@ public class XlsxFeedTests
         data.Charges.Select(c => c.ChargeId).Should().Equal("F1");
     }
 
+    [Fact]
+    public void Read_AmountHoldingAFormulaResult_AcceptedAsExcelShowsIt()
+    {
+        // =80*1.1 as Excel computes it: one binary step above 88, shown as 88.
+        var formulaResult = Math.BitIncrement(88.0);
+        var bytes = Workbook(
+            Row(("缴款单号", 330102000001.0), ("收费项目编码", "FEE1"), ("收费金额", formulaResult), ("收费时间", new DateTime(2025, 10, 30))),
+            Row(("缴款单号", "F2"), ("收费项目编码", "FEE1"), ("收费金额", 88.005), ("收费时间", new DateTime(2025, 10, 30))));
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        data.Charges.Select(c => (c.ChargeId, c.Amount, c.ChargedOn)).Should().Equal(("330102000001", 88.00m, new DateOnly(2025, 10, 30)));
+        data.Rejects.Select(Some.Shape).Should().Equal((3, "收费金额", "88.005", RejectReason.BadNumber));
+        data.Rejects[0].WholeFile.Should().BeFalse();
+    }
+
     [Theory]
-    [InlineData(1234.5, "1234.5")]
-    [InlineData(0.1, "0.1")]
+    [InlineData(88.00000000000001, "88")]
+    [InlineData(0.1 + 0.2, "0.3")]
+    [InlineData(1234567.891, "1234567.891")]
+    [InlineData(12.0, "12")]
+    [InlineData(80.5, "80.5")]
+    [InlineData(-3.0, "-3")]
+    [InlineData(88.005, "88.005")]
     [InlineData(20251030.0, "20251030")]
-    [InlineData(1e-7, "1E-07")]
-    public void ToText_Double_IsShortestRoundTrip(double value, string expected)
+    public void ToText_Double_RoundedToFifteenSignificantDigits(double value, string expected)
     {
         XlsxFeedSource.ToText(value).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(330102000001.0, "330102000001")]
+    [InlineData(123456789012345.0, "123456789012345")]
+    [InlineData(1e20, "100000000000000000000")]
+    [InlineData(1e-7, "0.0000001")]
+    [InlineData(1.5e-10, "0.00000000015")]
+    public void ToText_LargeOrSmallDouble_WrittenWithoutExponent(double value, string expected)
+    {
+        XlsxFeedSource.ToText(value).Should().Be(expected);
+    }
+
+    [Fact]
+    public void ToText_IntegerBeyondFifteenDigits_KeepsTheDigitsExcelKeeps()
+    {
+        XlsxFeedSource.ToText(1234567890123456789.0).Should().Be("1234567890123460000");
+    }
+
+    [Fact]
+    public void ToText_NegativeZero_IsZero()
+    {
+        XlsxFeedSource.ToText(-0.0).Should().Be("0");
     }
 
     private static Dictionary<string, object?> Row(params (string Header, object? Value)[] cells) =>

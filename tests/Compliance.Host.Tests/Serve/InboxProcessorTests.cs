@@ -74,6 +74,22 @@ public sealed class InboxProcessorTests : IDisposable
         Runs().Should().Be(0);
     }
 
+    [Fact]
+    public async Task Scan_FileThatCannotBeDecoded_MovedAsideWithItsReason()
+    {
+        var inbox = _world.Get<InboxProcessor>();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(LedgerWorld.UnknownFeeCharges(1)).Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+        File.WriteAllBytes(Path.Combine(Inbox, "charges-1104.csv"), bytes);
+        await inbox.Scan(CancellationToken.None);
+
+        var outcomes = await inbox.Scan(CancellationToken.None);
+
+        outcomes.Should().ContainSingle().Which.Outcome.Should().Be(InboxFile.Rejected);
+        var reasons = Directory.GetFiles(Path.Combine(_world.Home, "rejected"), "*charges-1104.csv.reasons.txt").Single();
+        File.ReadAllText(reasons).Should().Contain("bad-file").And.Contain("无法解码");
+        Runs().Should().Be(0);
+    }
+
     private int Runs()
     {
         using var db = _world.Get<LedgerStore>().CreateDb();

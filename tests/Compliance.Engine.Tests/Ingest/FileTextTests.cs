@@ -1,0 +1,74 @@
+using System.Text;
+using Compliance.Engine.Ingest;
+
+namespace Compliance.Engine.Tests.Ingest;
+
+public class FileTextTests
+{
+    [Theory]
+    [InlineData("a\nb\nc,", 3)]
+    [InlineData("a\r\nb\r\nc,", 3)]
+    [InlineData("a\rb\rc,", 3)]
+    [InlineData("a\r\n\nb\r", 4)]
+    [InlineData("", 1)]
+    public void FirstUndecodable_AfterLineBreaksOfEveryKind_CountsPhysicalLines(string before, int line)
+    {
+        var bytes = Encoding.UTF8.GetBytes(before).Concat(new byte[] { 0xFF, 0x0A, 0x41 }).ToArray();
+        var text = new FileText(new MemoryStream(bytes), 0, TextEncodingDetector.StrictUtf8);
+
+        var check = text.CheckRest;
+
+        check.Should().Throw<DecoderFallbackException>();
+        text.FirstUndecodable().Should().Be((before.Length, line));
+    }
+
+    [Fact]
+    public void FirstUndecodable_CrLfLinesPastSeveralBuffers_EachBreakCountedOnce()
+    {
+        // Three-byte lines put a \r\n across a 64 KiB boundary somewhere, whatever the buffer's alignment.
+        var before = string.Concat(Enumerable.Repeat("x\r\n", 100_000));
+        var bytes = Encoding.UTF8.GetBytes(before).Concat(new byte[] { 0xC3 }).ToArray();
+        var text = new FileText(new MemoryStream(bytes), 0, TextEncodingDetector.StrictUtf8);
+
+        var check = text.CheckRest;
+
+        check.Should().Throw<DecoderFallbackException>();
+        text.FirstUndecodable().Should().Be((300_000L, 100_001));
+    }
+
+    [Fact]
+    public void FirstUndecodable_TextAfterAPreamble_PositionInTheStream()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF, (byte)'a', (byte)'\n', 0xFF };
+        var text = new FileText(new MemoryStream(bytes), 3, TextEncodingDetector.StrictUtf8);
+
+        var check = text.CheckRest;
+
+        check.Should().Throw<DecoderFallbackException>();
+        text.FirstUndecodable().Should().Be((5L, 2));
+    }
+
+    [Fact]
+    public void FirstUndecodable_FirstOfTwoReadersFailed_ItsFailureGiven()
+    {
+        var bytes = Encoding.UTF8.GetBytes("a\nb\n").Concat(new byte[] { 0xFF }).ToArray();
+        var text = new FileText(new MemoryStream(bytes), 0, TextEncodingDetector.StrictUtf8);
+        var first = text.Open();
+        var read = () => first.ReadToEnd();
+        read.Should().Throw<DecoderFallbackException>();
+        text.Open();
+
+        text.FirstUndecodable().Should().Be((4L, 3));
+    }
+
+    [Fact]
+    public void FirstUndecodable_NothingFailed_Throws()
+    {
+        var text = new FileText(new MemoryStream("a\n"u8.ToArray()), 0, TextEncodingDetector.StrictUtf8);
+        text.CheckRest();
+
+        var ask = () => text.FirstUndecodable();
+
+        ask.Should().Throw<InvalidOperationException>();
+    }
+}
