@@ -34,7 +34,9 @@ public static class StageClock
             facts.LimitUnit = record.LimitUnit ?? LimitUnit.Working;
             facts.LimitSource = LimitSource.Row;
             facts.WarnDays = settings.WarnDays;
-            facts.Basis = stages.LimitFor(record.Stage, record.StageType)?.Basis;
+            // The catalogue's basis is the law behind its own limit; for a stage the catalogue gives none (a filing,
+            // "不计审批时限") it would contradict the row's limit.
+            facts.Basis = stages.LimitFor(record.Stage, record.StageType) is { Limit: not null } limited ? limited.Basis : null;
         }
         else if (stages.LimitFor(record.Stage, record.StageType) is { Limit: { } n } entry)
         {

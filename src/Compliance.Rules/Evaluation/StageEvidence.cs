@@ -47,7 +47,8 @@ internal static class StageEvidence
         var values = new TemplateValues(e)
             .With("id", Subjects.StageKey(s.ProjectCode, s.Stage))
             .With("limitText", s.HasLimit ? $"{s.Limit}个{(working ? "工作日" : "自然日")}" : "无时限")
-            .With("limitBasis", string.IsNullOrEmpty(s.Basis) ? "重点项目环节时限（stages.json）" : s.Basis);
+            .With("limitBasis", !string.IsNullOrEmpty(s.Basis) ? s.Basis
+                : s.LimitSource == LimitSource.Row ? "数据行所列时限（stages.csv 时限列）" : "重点项目环节时限（stages.json）");
         if (s.DeadlineUncoveredYear is { } year)
         {
             values.With("deadline", UnplacedDeadline.Text(year));

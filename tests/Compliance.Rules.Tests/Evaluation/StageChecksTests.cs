@@ -77,6 +77,24 @@ public class StageChecksTests
     }
 
     [Fact]
+    public void Check_RowLimitOnStageTheCatalogueGivesNoLimit_BasisNamesTheRowNotTheFilingRule()
+    {
+        var f = Judge("2025-12-31", Some.Stage(stage: "立项", type: "备案", started: "2025-09-01", completed: "2025-09-10", limit: 3, limitUnit: LimitUnit.Working)).Findings.Single();
+
+        f.Rule.Should().Be("stage.overdue");
+        Value(f, "limitSource").Should().Be("row");
+        f.Basis.Should().Be("数据行所列时限（stages.csv 时限列）");
+    }
+
+    [Fact]
+    public void Check_RowLimitOnStageTheCatalogueLimits_BasisIsTheCataloguesLaw()
+    {
+        var f = Judge("2025-12-31", Some.Stage(stage: "立项", type: "核准", started: "2025-09-01", completed: "2025-09-10", limit: 3, limitUnit: LimitUnit.Working)).Findings.Single();
+
+        f.Basis.Should().Be("《企业投资项目核准和备案管理条例》第十条");
+    }
+
+    [Fact]
     public void Check_ConstructionBeforePrerequisitesCompleted_OutOfOrderListingThem()
     {
         const string p = "2025-330100-01-01-000009";
