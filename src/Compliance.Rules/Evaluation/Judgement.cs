@@ -173,25 +173,32 @@ internal sealed class Judgement
                 result.Judged[feed] = result.Judged.GetValueOrDefault(feed) + n;
             }
         }
-        result.OrphanCharges.AddRange(OrdinalOrder.Merge(parts.Select(p => p.Orphans).ToList()));
         foreach (var feed in new[] { "cases", "stages", "charges" })
         {
             result.Judged.TryAdd(feed, 0);
         }
 
-        var units = new JudgementPart(this);
-        JudgeWarningTalks(units);
-        _findings.AddRange(units.Findings);
-
-        foreach (var list in result.CalendarMissing.Values)
-        {
-            list.Sort(StringComparer.Ordinal);
-        }
-        _findings.Sort(static (a, b) =>
-        {
-            var bySubject = string.CompareOrdinal(a.Subject, b.Subject);
-            return bySubject != 0 ? bySubject : string.CompareOrdinal(a.Rule, b.Rule);
-        });
+        // The orphan list (hundreds of thousands of ids) shares nothing with the rest of the tail: merged alongside it.
+        string[] orphans = [];
+        Parallel.Invoke(
+            new ParallelOptions { MaxDegreeOfParallelism = _threads > 0 ? _threads : Environment.ProcessorCount },
+            () => orphans = OrdinalOrder.Merge(parts.Select(p => p.Orphans).ToList()),
+            () =>
+            {
+                var units = new JudgementPart(this);
+                JudgeWarningTalks(units);
+                _findings.AddRange(units.Findings);
+                foreach (var list in result.CalendarMissing.Values)
+                {
+                    list.Sort(StringComparer.Ordinal);
+                }
+                _findings.Sort(static (a, b) =>
+                {
+                    var bySubject = string.CompareOrdinal(a.Subject, b.Subject);
+                    return bySubject != 0 ? bySubject : string.CompareOrdinal(a.Rule, b.Rule);
+                });
+            });
+        result.OrphanCharges.AddRange(orphans);
         return result;
     }
 
