@@ -123,6 +123,11 @@ internal static class ConsoleSummary
             var name = ReasonNames.TryGetValue(group.Key, out var zh) ? $"{group.Key}（{zh}）" : group.Key;
             w.WriteLine($"  {name}  {group.Count()}");
         }
+        // A file refused whole loses every row it held: worth naming here, not only in rejects.csv.
+        foreach (var file in data.Rejects.Where(r => r.WholeFile))
+        {
+            w.WriteLine($"  文件拒收：{file.Message}");
+        }
     }
 
     private static void WriteBookkeeping(TextWriter w, CheckResult result)

@@ -92,6 +92,22 @@ public class ConsoleSummaryTests
     }
 
     [Fact]
+    public void Write_FileRejectedWhole_NamedWithItsReason()
+    {
+        var data = new FeedData();
+        data.Rejects.AddRange(
+        [
+            Some.Reject(RejectReason.BadDate),
+            new Reject("stages", "stages.csv", 1, "", "", RejectReason.BadFile, "文件 stages.csv 无法解码") { WholeFile = true },
+        ]);
+
+        var text = Write(data, new CheckResult { Findings = [] });
+
+        text.Should().Contain("  文件拒收：文件 stages.csv 无法解码\n")
+            .And.NotContain("文件拒收：无法识别");
+    }
+
+    [Fact]
     public void Write_Always_EndsWithTheThreeFilePaths()
     {
         var text = Write(new FeedData(), new CheckResult { Findings = [] });
