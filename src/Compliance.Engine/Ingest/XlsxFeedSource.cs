@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MiniExcelLibs;
 
 namespace Compliance.Engine.Ingest;
@@ -104,54 +103,11 @@ internal sealed class XlsxFeedSource : FeedSource
     /// <summary>
     /// The number rounded to the 15 significant digits Excel keeps and shows, in plain notation without trailing
     /// zeros: binary noise such as 0.1 + 0.2 = 0.30000000000000004 is dropped, while an id of up to 15 digits
-    /// stays whole and never turns into an exponent form.
+    /// stays whole and never turns into an exponent form. The conversion to decimal does exactly that rounding;
+    /// beyond decimal's range a number is no amount, id or count, and is written as the runtime writes it.
     /// </summary>
-    private static string GeneralText(double value)
-    {
-        if (value == 0)
-        {
-            return "0";
-        }
-        if (!double.IsFinite(value))
-        {
-            // Not storable in a cell; left as the runtime writes it, for the parsers to refuse.
-            return value.ToString(CultureInfo.InvariantCulture);
-        }
-        // "E14" is d.ddddddddddddddE+ddd: exactly 15 significant digits, correctly rounded.
-        Span<char> scientific = stackalloc char[32];
-        value.TryFormat(scientific, out var length, "E14", CultureInfo.InvariantCulture);
-        var s = scientific[..length];
-        var negative = s[0] == '-';
-        if (negative)
-        {
-            s = s[1..];
-        }
-        var e = s.IndexOf('E');
-        var exponent = int.Parse(s[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        Span<char> digits = stackalloc char[15];
-        digits[0] = s[0];
-        s[2..e].CopyTo(digits[1..]);
-        digits = digits.TrimEnd('0');
-
-        // The decimal point goes after the first exponent + 1 digits.
-        var point = exponent + 1;
-        var text = new StringBuilder(digits.Length + Math.Abs(point) + 3);
-        if (negative)
-        {
-            text.Append('-');
-        }
-        if (point <= 0)
-        {
-            text.Append("0.").Append('0', -point).Append(digits);
-        }
-        else if (point >= digits.Length)
-        {
-            text.Append(digits).Append('0', point - digits.Length);
-        }
-        else
-        {
-            text.Append(digits[..point]).Append('.').Append(digits[point..]);
-        }
-        return text.ToString();
-    }
+    private static string GeneralText(double value) =>
+        Math.Abs(value) < 7.9e28
+            ? ((decimal)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
 }
