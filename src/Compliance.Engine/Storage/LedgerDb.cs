@@ -14,6 +14,11 @@ public sealed class LedgerDb(DbContextOptions<LedgerDb> options) : DbContext(opt
     public DbSet<InboxFileRow> InboxFiles => Set<InboxFileRow>();
     public DbSet<RuleSetEventRow> RuleSetEvents => Set<RuleSetEventRow>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        optionsBuilder.AddInterceptors(SummaryFunctions.Instance);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -25,6 +30,8 @@ public sealed class LedgerDb(DbContextOptions<LedgerDb> options) : DbContext(opt
         {
             e.ToTable("Runs");
             e.HasIndex(r => r.AsOf);
+            // A large export's summary is mostly ids (14.6 MB on the 1M-case set): packed, it is about a ninth of that.
+            e.Property(r => r.SummaryJson).HasColumnName("Summary").HasColumnType("BLOB").HasConversion<SummaryConverter>();
         });
         modelBuilder.Entity<RunInputRow>(e =>
         {

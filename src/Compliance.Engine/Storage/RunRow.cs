@@ -34,6 +34,9 @@ public sealed class RunRow
     public int AlertsClosed { get; set; }
     public long DurationMs { get; set; }
 
-    /// <summary>The run's summary.json, byte for byte what <c>compliance check</c> would have written.</summary>
+    /// <summary>
+    /// The run's summary.json, byte for byte what <c>compliance check</c> would have written; stored packed in
+    /// column <c>Summary</c> (see <see cref="SummaryCodec"/>).
+    /// </summary>
     public required string SummaryJson { get; set; }
 }

@@ -52,4 +52,23 @@ internal static class Some
     };
 
     public static CheckResult Result(params Finding[] findings) => new() { Findings = findings };
+
+    /// <summary>
+    /// A summary.json as a run writes it, its size in its lists as on a large export: <paramref name="orphanCharges"/>
+    /// charge ids without a case and <paramref name="calendarMissing"/> open records of a year with no calendar.
+    /// </summary>
+    public static string Summary(int orphanCharges = 2, int calendarMissing = 2, DateOnly? asOf = null)
+    {
+        var data = new FeedData();
+        data.Files.Add(new InputFile("cases", "cases.csv", new string('a', 64), "gb18030"));
+        data.Files.Add(new InputFile("charges", "charges.csv", new string('b', 64), "utf-8-bom"));
+        data.StatsFor("charges").Read = orphanCharges;
+        data.Rejects.Add(Reject());
+        data.UnknownColumns["cases.csv"] = ["备注"];
+        var result = Result(Finding(), Finding(subject: "case:XK-2", unit: "U02"));
+        result.OrphanCharges.AddRange(Enumerable.Range(0, orphanCharges).Select(i => $"JK2017{i * 7:D8}"));
+        result.CalendarMissing[2027] = [.. Enumerable.Range(0, calendarMissing).Select(i => $"case:XK2027{i:D6}")];
+        result.UnknownUnits.Add("U99");
+        return OutputBytes.Text(s => SummaryWriter.Write(s, asOf ?? new DateOnly(2025, 11, 3), RuleSet(), data, result, durationMs: 4210));
+    }
 }

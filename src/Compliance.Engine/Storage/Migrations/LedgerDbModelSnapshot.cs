@@ -425,9 +425,10 @@ namespace Compliance.Engine.Storage.Migrations
                     b.Property<int>("StoredFindings")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SummaryJson")
+                    b.Property<byte[]>("SummaryJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Summary");
 
                     b.Property<string>("Trigger")
                         .IsRequired()

@@ -85,7 +85,7 @@ public sealed class AlertSightingsMigrationTests : IDisposable
 
         using (var db = _kept.Store.CreateDb())
         {
-            db.GetService<IMigrator>().Migrate(MigrationEndingWith(db, Previous));
+            db.GetService<IMigrator>().Migrate(PreviousModel.MigrationEndingWith(db, Previous));
         }
 
         LedgerTables.Dump(_kept.Store, "Alerts", "Id, LastSeenRunId, LastSeenAsOf").Should().Equal(sightings);
@@ -111,58 +111,30 @@ public sealed class AlertSightingsMigrationTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         var copy = Path.Combine(_folder, "previous.db");
-        using (var old = new LedgerDb(new DbContextOptionsBuilder<LedgerDb>().UseSqlite(LedgerStore.ConnectionStringFor(copy)).Options))
-        {
-            old.GetService<IMigrator>().Migrate(MigrationEndingWith(old, Previous));
-        }
-        using var connection = new SqliteConnection(LedgerStore.ConnectionStringFor(copy));
-        connection.Open();
-        Execute(connection, $"ATTACH DATABASE '{path}' AS kept");
+        PreviousModel.Create(copy, Previous);
+        using var connection = PreviousModel.OpenWith(copy, path);
         using (var tx = connection.BeginTransaction())
         {
-            foreach (var table in new[] { "Runs", "RunInputs", "Findings", "AlertEvents", "Deliveries" })
+            PreviousModel.CopyRunsWithTextSummaries(connection, tx);
+            foreach (var table in new[] { "RunInputs", "Findings", "AlertEvents", "Deliveries" })
             {
-                Execute(connection, $"INSERT INTO main.{table} SELECT * FROM kept.{table}", tx);
+                PreviousModel.Execute(connection, $"INSERT INTO main.{table} SELECT * FROM kept.{table}", tx);
             }
-            var columns = string.Join(", ", Columns(connection, "kept", "Alerts"));
-            Execute(connection,
+            var columns = string.Join(", ", PreviousModel.Columns(connection, "kept", "Alerts"));
+            PreviousModel.Execute(connection,
                 $"INSERT INTO main.Alerts ({columns}, LastSeenRunId, LastSeenAsOf) " +
                 $"SELECT a.*, s.LastSeenRunId, s.LastSeenAsOf FROM kept.Alerts AS a JOIN kept.AlertSightings AS s ON s.AlertId = a.Id", tx);
             tx.Commit();
         }
-        Execute(connection, "DETACH DATABASE kept");
-        Columns(connection, "main", "Alerts").Should().Contain("LastSeenRunId", "the copy is in the previous model's form");
+        PreviousModel.Execute(connection, "DETACH DATABASE kept");
+        PreviousModel.Columns(connection, "main", "Alerts").Should().Contain("LastSeenRunId", "the copy is in the previous model's form");
         SqliteConnection.ClearAllPools();
         return copy;
-    }
-
-    private static string MigrationEndingWith(LedgerDb db, string suffix) =>
-        db.Database.GetMigrations().Single(m => m.EndsWith(suffix, StringComparison.Ordinal));
-
-    private static List<string> Columns(SqliteConnection connection, string schema, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table}', '{schema}')";
-        using var reader = command.ExecuteReader();
-        var columns = new List<string>();
-        while (reader.Read())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
     }
 
     private static List<string> Schema(LedgerStore store)
     {
         using var db = store.CreateDb();
         return db.Database.SqlQuery<string>($"SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS Value FROM sqlite_master ORDER BY name").ToList();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
