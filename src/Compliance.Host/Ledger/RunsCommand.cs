@@ -18,7 +18,28 @@ internal static class RunsCommand
         shared.AddTo(command);
         command.SetAction(parse => LedgerSession.Look(parse, shared, clock, stderr, db =>
         {
-            var runs = db.Runs.AsNoTracking().OrderByDescending(r => r.Id).Take(parse.GetValue(limit)).ToList();
+            // Every column but the summary: a large run's is megabytes, packed, and the list shows none of it.
+            var runs = db.Runs.AsNoTracking().OrderByDescending(r => r.Id).Take(parse.GetValue(limit))
+                .Select(r => new RunRow
+                {
+                    Id = r.Id,
+                    Trigger = r.Trigger,
+                    StartedAt = r.StartedAt,
+                    AsOf = r.AsOf,
+                    RuleSetVersion = r.RuleSetVersion,
+                    RuleSetHash = r.RuleSetHash,
+                    Feeds = r.Feeds,
+                    FindingCount = r.FindingCount,
+                    BaseRunId = r.BaseRunId,
+                    StoredFindings = r.StoredFindings,
+                    RejectCount = r.RejectCount,
+                    AlertsOpened = r.AlertsOpened,
+                    AlertsChanged = r.AlertsChanged,
+                    AlertsClosed = r.AlertsClosed,
+                    DurationMs = r.DurationMs,
+                    SummaryJson = "",
+                })
+                .ToList();
             stdout.WriteLine($"复核 {db.Runs.Count()} 次");
             foreach (var r in runs)
             {
