@@ -41,6 +41,27 @@ internal static class LedgerTables
         return Dump(store, table, string.Join(", ", columns.Select(c => $"quote(\"{c}\") AS \"{c}\"")));
     }
 
+    /// <summary>
+    /// Asserts that <paramref name="actual"/> is the ledger <paramref name="expected"/> is: the same rows in every one
+    /// of <paramref name="tables"/>, storage form included, the same next ids and the same schema.
+    /// </summary>
+    public static void ShouldHoldTheSameAs(LedgerStore actual, LedgerStore expected, IEnumerable<string> tables)
+    {
+        foreach (var table in tables)
+        {
+            Stored(actual, table).Should().Equal(Stored(expected, table), "{0} hold the same rows", table);
+        }
+        // The next ids AUTOINCREMENT hands out, one row per table in the order the tables were first written.
+        Stored(actual, "sqlite_sequence").Should().BeEquivalentTo(Stored(expected, "sqlite_sequence"));
+        Schema(actual).Should().Equal(Schema(expected));
+    }
+
+    public static IReadOnlyList<string> Schema(LedgerStore store)
+    {
+        using var db = store.CreateDb();
+        return db.Database.SqlQuery<string>($"SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS Value FROM sqlite_master ORDER BY name").ToList();
+    }
+
     /// <summary>What the alerts' side of the ledger holds: alerts, when each was last seen, their transitions and the outbox.</summary>
     public static IReadOnlyList<string> AlertSide(LedgerStore store) =>
         [.. Dump(store, "Alerts"), .. Dump(store, "AlertSightings"), .. Dump(store, "AlertEvents"), .. Dump(store, "Deliveries")];

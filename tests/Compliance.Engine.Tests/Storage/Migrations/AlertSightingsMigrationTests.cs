@@ -43,13 +43,7 @@ public sealed class AlertSightingsMigrationTests : IDisposable
 
         var migrated = LedgerStore.OpenFile(path);
 
-        foreach (var table in new[] { "Runs", "RunInputs", "Findings", "Alerts", "AlertSightings", "AlertEvents", "Deliveries" })
-        {
-            LedgerTables.Stored(migrated, table).Should().Equal(LedgerTables.Stored(_kept.Store, table), "{0} hold the same rows", table);
-        }
-        // The next ids AUTOINCREMENT hands out, one row per table in the order the tables were first written.
-        LedgerTables.Stored(migrated, "sqlite_sequence").Should().BeEquivalentTo(LedgerTables.Stored(_kept.Store, "sqlite_sequence"));
-        Schema(migrated).Should().Equal(Schema(_kept.Store));
+        LedgerTables.ShouldHoldTheSameAs(migrated, _kept.Store, ["Runs", "RunInputs", "Findings", "Alerts", "AlertSightings", "AlertEvents", "Deliveries"]);
         LedgerTables.Dump(migrated, "AlertSightings", "AlertId, LastSeenRunId, LastSeenAsOf").Should().Contain(
             "AlertId=1|LastSeenRunId=2|LastSeenAsOf=2025-11-04",
             "AlertId=2|LastSeenRunId=1|LastSeenAsOf=2025-11-03");
@@ -130,11 +124,5 @@ public sealed class AlertSightingsMigrationTests : IDisposable
         PreviousModel.Columns(connection, "main", "Alerts").Should().Contain("LastSeenRunId", "the copy is in the previous model's form");
         SqliteConnection.ClearAllPools();
         return copy;
-    }
-
-    private static List<string> Schema(LedgerStore store)
-    {
-        using var db = store.CreateDb();
-        return db.Database.SqlQuery<string>($"SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS Value FROM sqlite_master ORDER BY name").ToList();
     }
 }
