@@ -82,7 +82,12 @@ public static class CaseClock
             record.PromisedLimit is { } cp ? (cp, LimitSource.Case)
             : item?.PromisedLimit is { } ip ? (ip, LimitSource.Item)
             : (facts.StatutoryLimit, LimitSource.Statutory);
-        facts.PromisedLimit = Math.Min(promised, facts.StatutoryLimit);
+        // checks.md: an Lp above Ls counts as Ls, so the limit applied, and its source, are the statutory one.
+        if (promised > facts.StatutoryLimit)
+        {
+            (promised, facts.PromisedSource) = (facts.StatutoryLimit, LimitSource.Statutory);
+        }
+        facts.PromisedLimit = promised;
 
         var ls = facts.StatutoryLimit + extension;
         var lp = facts.PromisedLimit + extension;

@@ -364,6 +364,21 @@ public class CaseChecksTests
         f.OccurredOn.Should().Be(Some.Date("2025-10-11"));
     }
 
+    [Theory]
+    [InlineData(30, null)] // the item promises more than the law allows
+    [InlineData(null, 30)] // so does the case row
+    public void Check_PromisedAboveStatutory_DueSoonNamesStatutoryAsSource(int? itemPromised, int? casePromised)
+    {
+        var rs = Some.RuleSet(items: [Some.Item(statutory: 20, promised: itemPromised)]);
+
+        var f = Judge("2025-10-29", [Some.Case(accepted: "2025-09-26", promised: casePromised)], ruleSet: rs).Single();
+
+        f.Rule.Should().Be("case.due-soon");
+        Value(f, "limit").Should().Be(20);
+        Value(f, "limitSource").Should().Be("statutory");
+        Value(f, "remaining").Should().Be(1);
+    }
+
     [Fact]
     public void Check_NoPromisedLimitAnywhere_PromisedIsStatutory()
     {
