@@ -220,6 +220,7 @@ internal sealed class FeedIngest
         var row = new FieldRow(schema, match.ColumnOfField, headers);
         using var pipeline = new RowPipeline<TRecord>(source, state.ReadAheadParser, row, text is null ? null : () => text.BytesRead);
         var rows = 0L;
+        var namelessWithData = new bool[match.Nameless.Count];
         while (true)
         {
             var batch = pipeline.Next();
@@ -236,6 +237,10 @@ internal sealed class FeedIngest
             for (var i = 0; i < batch.Count; i++)
             {
                 row.Raw = batch.Rows[i];
+                if (namelessWithData.Length > 0)
+                {
+                    NoteNamelessData(row.Raw, match.Nameless, namelessWithData);
+                }
                 Accept(state, stats, row, batch, i, fileName);
             }
             if (batch.Error is { } error)
@@ -253,9 +258,44 @@ internal sealed class FeedIngest
             pipeline.Recycle(batch);
             if (ended)
             {
+                ListNamelessWithData(fileName, match.Nameless, namelessWithData);
                 return;
             }
         }
+    }
+
+    /// <summary>Marks the nameless columns in which this row has a value: data no field takes must not go unmentioned.</summary>
+    private static void NoteNamelessData(RawRow raw, IReadOnlyList<int> nameless, bool[] withData)
+    {
+        if (raw.BadRowMessage is not null)
+        {
+            return;
+        }
+        for (var n = 0; n < nameless.Count; n++)
+        {
+            if (!withData[n] && nameless[n] < raw.Count && !raw[nameless[n]].IsWhiteSpace())
+            {
+                withData[n] = true;
+            }
+        }
+    }
+
+    /// <summary>Lists, after the named unknown columns, each nameless column a row had data in, by its position.</summary>
+    private void ListNamelessWithData(string fileName, IReadOnlyList<int> nameless, bool[] withData)
+    {
+        if (!withData.Contains(true))
+        {
+            return;
+        }
+        List<string> listed = [.. Data.UnknownColumns.GetValueOrDefault(fileName) ?? []];
+        for (var n = 0; n < nameless.Count; n++)
+        {
+            if (withData[n])
+            {
+                listed.Add($"第{nameless[n] + 1}列（无列名）");
+            }
+        }
+        Data.UnknownColumns[fileName] = listed;
     }
 
     /// <summary>

@@ -19,12 +19,13 @@ internal static class HeaderMatcher
         Array.Fill(columnOfField, -1);
         var conflicts = new List<string>();
         var unknown = new List<string>();
+        var nameless = new List<int>();
         for (var c = 0; c < headers.Count; c++)
         {
             var name = Normalize(headers[c]);
             if (name.Length == 0)
             {
-                // Trailing separators leave nameless columns; there is nothing to report about them.
+                nameless.Add(c);
                 continue;
             }
             if (!names.TryGetValue(name, out var field))
@@ -49,7 +50,7 @@ internal static class HeaderMatcher
                 missing.Add(schema.Describe(f));
             }
         }
-        return new HeaderMatch(columnOfField, missing, conflicts, unknown);
+        return new HeaderMatch(columnOfField, missing, conflicts, unknown, nameless);
     }
 
     /// <summary>The header stripped of surrounding white space, a BOM and required-column marks; case is left to the comparer.</summary>

@@ -151,6 +151,29 @@ public class FeedFileTests
     }
 
     [Fact]
+    public void Read_NamelessColumnWithData_ListedAsUnknownByPosition()
+    {
+        var data = Some.Read("cases", Some.Csv(
+            "办件编号,,事项编码,受理单位编码,受理时间,Extra",
+            "C1,,I1,U1,2025-10-08,b",
+            "C2,加急,I1,U1,2025-10-08,b"));
+
+        data.UnknownColumns["cases.csv"].Should().Equal("Extra", "第2列（无列名）");
+        data.Cases.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void Read_TrailingSeparatorsWithoutData_NotListed()
+    {
+        var data = Some.Read("cases", Some.Csv(
+            "办件编号,事项编码,受理单位编码,受理时间,,",
+            "C1,I1,U1,2025-10-08, ,"));
+
+        data.UnknownColumns.Should().BeEmpty();
+        data.Cases.Should().ContainSingle();
+    }
+
+    [Fact]
     public void Read_NonSeekableStream_IsBufferedAndRead()
     {
         var bytes = Encoding.UTF8.GetBytes(Some.Csv(Some.CasesHeader, Some.CaseRow()));

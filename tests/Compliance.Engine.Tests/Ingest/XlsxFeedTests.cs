@@ -28,6 +28,19 @@ public class XlsxFeedTests
     }
 
     [Fact]
+    public void Read_ColumnWithDataButNoHeader_ListedAsUnknownByPosition()
+    {
+        var bytes = Workbook(
+            Row(("缴款单号", "F1"), ("收费项目编码", "FEE1"), ("收费金额", 1), ("收费时间", "2025-10-31"), (" ", null)),
+            Row(("缴款单号", "F2"), ("收费项目编码", "FEE1"), ("收费金额", 2), ("收费时间", "2025-10-31"), (" ", "已退")));
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        data.UnknownColumns["charges.xlsx"].Should().Equal("第5列（无列名）");
+        data.Charges.Should().HaveCount(2);
+    }
+
+    [Fact]
     public void Read_WorkbookMissingRequiredColumn_RejectsWholeFile()
     {
         var bytes = Workbook(Row(("缴款单号", "F1"), ("收费金额", 1)));
