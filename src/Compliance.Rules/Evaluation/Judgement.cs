@@ -66,8 +66,19 @@ internal sealed class Judgement
     /// <summary>As <see cref="FactsOf(ChargeRecord)"/>, into <paramref name="reuse"/> when given.</summary>
     public ChargeFacts FactsOf(ChargeRecord charge, ChargeFacts? reuse)
     {
-        var @case = CaseOf(charge.CaseId);
-        var item = @case is null ? null : RuleSet.Items.GetValueOrDefault(@case.ItemCode);
+        CaseRecord? @case;
+        Item? item;
+        // A case's charges tend to follow each other, and reading gives them the one id string: the case looked up
+        // for the charge before is this one's without a probe of the case index, a cache miss per charge.
+        if (reuse is not null && charge.CaseId is { } caseId && ReferenceEquals(caseId, reuse.Record.CaseId))
+        {
+            (@case, item) = (reuse.Case, reuse.Item);
+        }
+        else
+        {
+            @case = CaseOf(charge.CaseId);
+            item = @case is null ? null : RuleSet.Items.GetValueOrDefault(@case.ItemCode);
+        }
         var fee = RuleSet.Fees.GetValueOrDefault(charge.FeeCode);
         if (reuse is null)
         {

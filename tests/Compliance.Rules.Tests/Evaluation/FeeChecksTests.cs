@@ -192,6 +192,29 @@ public class FeeChecksTests
     }
 
     [Fact]
+    public void Check_ChargesOfCasesInTurn_EachJudgedAgainstItsOwnCase()
+    {
+        // Consecutive charges of one case share its id string, as reading gives them; then another case, an
+        // orphan, and the first case again under an equal id that is another string.
+        var sharedId = "XK-2025-0001";
+        var fee = Some.Fee("F0101", Some.Period(scope: ["X0101"]));
+        var cases = new[] { Some.Case(id: sharedId, item: "X0101", decided: "2025-10-10"), Some.Case(id: "XK-2025-0002", item: "X0201", decided: "2025-10-10") };
+        var charges = new[]
+        {
+            Some.Charge(id: "C1", caseId: sharedId),
+            Some.Charge(id: "C2", caseId: sharedId),
+            Some.Charge(id: "C3", caseId: "XK-2025-0002"),
+            Some.Charge(id: "C4", caseId: "XK-2025-9999"),
+            Some.Charge(id: "C5", caseId: string.Concat("XK-2025-", "0001")),
+            Some.Charge(id: "C6", caseId: "XK-2025-0002"),
+        };
+
+        var findings = Judge(fee, charges, cases, [Some.Item("X0101"), Some.Item("X0201")]);
+
+        findings.Where(f => f.Rule == "fee.out-of-scope").Select(f => f.Subject).Should().Equal("charge:C3", "charge:C6");
+    }
+
+    [Fact]
     public void Check_ExemptedPayerOutsideScopeAndOverStandard_StopsAtExempt()
     {
         var fee = Some.Fee("F0101", Some.Period(status: FeeStatus.Exempt, exemptPayers: ["小微企业"], max: 50m, scope: ["X0201"], collectors: ["U02"]));
