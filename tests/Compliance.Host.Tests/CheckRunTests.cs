@@ -124,6 +124,22 @@ public sealed class CheckRunTests : IDisposable
     }
 
     [Fact]
+    public void Run_EmptyDataFolder_WritesAllThreeFilesAndExits0EvenWithStrict()
+    {
+        Directory.CreateDirectory(_temp.Sub("data"));
+
+        var outcome = Cli.Run(
+            "check", "--rules", Repository.Rules, "--data", _temp.Sub("data"), "--as-of", "2025-11-03", "--out", _temp.Sub("out"),
+            "--strict", "--fail-on", "warning");
+
+        outcome.ShouldExit(ExitCode.Completed);
+        File.ReadAllBytes(_temp.Sub("out/findings.jsonl")).Should().BeEmpty();
+        File.ReadAllText(_temp.Sub("out/rejects.csv")).Should().Be(RejectsWriter.Header + "\n");
+        File.ReadAllText(_temp.Sub("out/summary.json")).Should().Contain("\"total\": 0").And.Contain("\"rejects\": 0");
+        outcome.Stdout.Should().Contain("问题共 0 条").And.Contain("拒收：无");
+    }
+
+    [Fact]
     public void Run_RedFindingWithoutFailOn_Exits0()
     {
         Run(CaseHeader + RedCase).ShouldExit(ExitCode.Completed);
