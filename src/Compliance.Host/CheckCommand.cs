@@ -15,20 +15,20 @@ internal static class CheckCommand
             Description = "规则集目录（rules/）",
             HelpName = "dir",
             Required = true,
-        };
+        }.NotBlank();
         var data = new Option<string>("--data")
         {
             Description = "数据目录（cases.csv、procedures.csv、charges.csv、stages.csv）",
             HelpName = "dir",
             Required = true,
-        };
+        }.NotBlank();
         var asOf = CliDates.AsOfOption("基准日期 YYYY-MM-DD，默认为北京时间今天");
         var output = new Option<string>("--out")
         {
             Description = "输出目录",
             HelpName = "dir",
             DefaultValueFactory = _ => DefaultOut,
-        };
+        }.NotBlank();
         var failOn = new Option<string?>("--fail-on")
         {
             Description = "存在该级别及以上的问题时退出码为 1",
@@ -44,7 +44,7 @@ internal static class CheckCommand
         {
             Description = "上次检查的输出目录：输入文件和规则集都未变时，只重新判定随日期变化的部分（结果与完整检查相同）",
             HelpName = "dir",
-        };
+        }.NotBlank();
         var command = new Command("check", "按规则集检查数据目录，写出 findings.jsonl、rejects.csv 和 summary.json")
         {
             rules, data, asOf, output, failOn, strict, since,

@@ -96,6 +96,7 @@ internal static class CheckRun
         }
 
         var files = new OutputFiles(Path.GetFullPath(options.OutDirectory));
+        var partial = files.Partial;
         var console = new StringWriter { NewLine = stdout.NewLine };
         try
         {
@@ -103,18 +104,20 @@ internal static class CheckRun
             // The run's duration is taken when judging is done, before the output is written.
             var durationMs = (long)clock.GetElapsedTime(started).TotalMilliseconds;
             // The summaries need nothing of findings.jsonl: they are written, and the console's rendered, alongside
-            // it. The console summary is printed only once every file is written.
+            // it. The console summary is printed only once every file is written and in place.
             Task.WhenAll(
-                Task.Run(() => FindingsWriter.WriteFile(files.Findings, result.Findings)),
+                Task.Run(() => FindingsWriter.WriteFile(partial.Findings, result.Findings)),
                 Task.Run(() =>
                 {
-                    RejectsWriter.WriteFile(files.Rejects, data.Rejects);
-                    SummaryWriter.WriteFile(files.Summary, options.AsOf, ruleSet, data, result, durationMs);
+                    RejectsWriter.WriteFile(partial.Rejects, data.Rejects);
+                    SummaryWriter.WriteFile(partial.Summary, options.AsOf, ruleSet, data, result, durationMs);
                     ConsoleSummary.Write(console, options.AsOf, ruleSet, data, result, files);
                 })).GetAwaiter().GetResult();
+            files.Publish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            files.DiscardPartial();
             stderr.WriteLine($"无法写入输出目录 {files.Directory}：{e.Message}");
             return ExitCode.NothingJudged;
         }

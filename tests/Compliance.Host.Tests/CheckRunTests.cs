@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Compliance.Engine.Findings;
 
 namespace Compliance.Host.Tests;
 
@@ -102,6 +103,40 @@ public sealed class CheckRunTests : IDisposable
         outcome.ShouldExit(ExitCode.NothingJudged);
         outcome.Stderr.Should().Contain("无法写入输出目录");
         outcome.Stdout.Should().BeEmpty("the console summary is printed only once every file is written");
+        File.Exists(_temp.Sub("out/summary.json")).Should().BeFalse("no summary may claim a run whose findings were not written");
+        File.Exists(_temp.Sub("out/rejects.csv")).Should().BeFalse();
+        Directory.GetFiles(_temp.Sub("out")).Should().BeEmpty("no partial file is left behind");
+    }
+
+    [Fact]
+    public void Run_OutputCannotBeWritten_LeavesThePreviousRunsFilesAsTheyWere()
+    {
+        Run(CaseHeader + RedCase).ShouldExit(ExitCode.Completed);
+        var before = Directory.GetFiles(_temp.Sub("out")).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        // Blocks the second run's findings where they are written before being moved into place.
+        Directory.CreateDirectory(_temp.Sub("out/" + FindingsWriter.FileName + OutputFiles.PartialSuffix));
+
+        var outcome = Run(CaseHeader + YellowCase);
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        Directory.GetFiles(_temp.Sub("out")).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).Should()
+            .BeEquivalentTo(before, o => o.WithStrictOrdering(), "a run that exits 2 judged nothing and must not replace any file");
+    }
+
+    [Fact]
+    public void Run_EmptyDataFolder_WritesAllThreeFilesAndExits0EvenWithStrict()
+    {
+        Directory.CreateDirectory(_temp.Sub("data"));
+
+        var outcome = Cli.Run(
+            "check", "--rules", Repository.Rules, "--data", _temp.Sub("data"), "--as-of", "2025-11-03", "--out", _temp.Sub("out"),
+            "--strict", "--fail-on", "warning");
+
+        outcome.ShouldExit(ExitCode.Completed);
+        File.ReadAllBytes(_temp.Sub("out/findings.jsonl")).Should().BeEmpty();
+        File.ReadAllText(_temp.Sub("out/rejects.csv")).Should().Be(RejectsWriter.Header + "\n");
+        File.ReadAllText(_temp.Sub("out/summary.json")).Should().Contain("\"total\": 0").And.Contain("\"rejects\": 0");
+        outcome.Stdout.Should().Contain("问题共 0 条").And.Contain("拒收：无");
     }
 
     [Fact]

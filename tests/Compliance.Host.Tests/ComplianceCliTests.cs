@@ -43,6 +43,25 @@ public class ComplianceCliTests
         outcome.Stderr.Should().Contain("blue").And.Contain("warning").And.Contain("yellow").And.Contain("red");
     }
 
+    [Theory]
+    [InlineData("--rules", "")]
+    [InlineData("--data", "")]
+    [InlineData("--out", "")]
+    [InlineData("--out", "  ")]
+    [InlineData("--since", "")]
+    public void Run_EmptyFolderOption_Exits2NamingIt(string option, string value)
+    {
+        // An unset shell variable ("--out $OUT") gives an empty path: a mistake in the arguments, not a crash.
+        var args = new Dictionary<string, string> { ["--rules"] = "r", ["--data"] = "d", ["--out"] = "o" };
+        args[option] = value;
+
+        var outcome = Cli.Run(["check", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("参数错误").And.Contain(option);
+        outcome.Stdout.Should().BeEmpty();
+    }
+
     [Fact]
     public void Run_UnknownOption_Exits2NamingIt()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Compliance.Host.Tests;
@@ -51,6 +52,46 @@ public sealed partial class SamplesEndToEndTests : IDisposable
         File.ReadAllBytes(_temp.Sub("second/findings.jsonl")).Should().Equal(File.ReadAllBytes(_temp.Sub("first/findings.jsonl")));
         File.ReadAllBytes(_temp.Sub("second/rejects.csv")).Should().Equal(File.ReadAllBytes(_temp.Sub("first/rejects.csv")));
         WithoutDuration(_temp.Sub("second/summary.json")).Should().Be(WithoutDuration(_temp.Sub("first/summary.json")));
+    }
+
+    [Fact]
+    public void Run_Samples_FindingsSortedBySubjectThenCode()
+    {
+        RunSamples("out").ShouldExit(ExitCode.Completed);
+
+        var keys = File.ReadLines(_temp.Sub("out/findings.jsonl"))
+            .Select(line =>
+            {
+                using var finding = JsonDocument.Parse(line);
+                return (Subject: finding.RootElement.GetProperty("subject").GetString()!, Rule: finding.RootElement.GetProperty("rule").GetString()!);
+            })
+            .ToList();
+
+        keys.Select(k => k.Subject).Distinct().Should().HaveCountGreaterThan(1);
+        keys.Should().BeInAscendingOrder(Comparer<(string Subject, string Rule)>.Create((a, b) =>
+        {
+            var bySubject = string.CompareOrdinal(a.Subject, b.Subject);
+            return bySubject != 0 ? bySubject : string.CompareOrdinal(a.Rule, b.Rule);
+        }));
+    }
+
+    [Fact]
+    public void Run_Samples_SummaryCountsWhatTheOtherFilesHold()
+    {
+        RunSamples("out").ShouldExit(ExitCode.Completed);
+
+        var findings = File.ReadAllLines(_temp.Sub("out/findings.jsonl"));
+        var rejectLines = File.ReadAllLines(_temp.Sub("out/rejects.csv")).Length - 1;
+        using var summary = JsonDocument.Parse(File.ReadAllText(_temp.Sub("out/summary.json")));
+        var counts = summary.RootElement.GetProperty("findings");
+
+        counts.GetProperty("total").GetInt32().Should().Be(findings.Length);
+        counts.GetProperty("bySeverity").EnumerateObject().Sum(p => p.Value.GetInt32()).Should().Be(findings.Length);
+        counts.GetProperty("byCode").EnumerateObject().Sum(p => p.Value.GetInt32()).Should().Be(findings.Length);
+        counts.GetProperty("byUnit").EnumerateObject().Sum(p => p.Value.GetInt32()).Should().Be(findings.Length);
+        summary.RootElement.GetProperty("rejects").GetInt32().Should().Be(rejectLines).And.BePositive();
+        summary.RootElement.GetProperty("feeds").EnumerateObject().Sum(f => f.Value.GetProperty("rejected").GetInt32())
+            .Should().Be(rejectLines, "every sample reject is a row, and a row is rejected once");
     }
 
     [Fact]

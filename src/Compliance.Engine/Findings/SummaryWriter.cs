@@ -100,6 +100,9 @@ public static class SummaryWriter
             json.WriteValue(stats.Rejected);
             json.WritePropertyName("duplicate");
             json.WriteValue(stats.Duplicate);
+            // A file refused whole has none of its rows above: this keeps its feed from reading as an empty export.
+            json.WritePropertyName("filesRejected");
+            json.WriteValue(stats.FilesRejected);
             json.WritePropertyName("futureDated");
             json.WriteValue(result.FutureDated.GetValueOrDefault(feed));
             json.WritePropertyName("judged");

@@ -395,7 +395,9 @@ internal sealed class Judgement
             return;
         }
         var settings = RuleSet.Settings;
-        var policy = new WarningTalkPolicy(settings.WarningTalkRedFindings, AsOf.AddDays(1 - settings.WarningTalkWindowDays), AsOf);
+        // A window reaching back past the first date there is starts at it, rather than out of range.
+        var from = DateOnly.FromDayNumber(Math.Max(0, AsOf.DayNumber + 1 - settings.WarningTalkWindowDays));
+        var policy = new WarningTalkPolicy(settings.WarningTalkRedFindings, from, AsOf);
         // Only the window's reds reach the session (the rule checks the window again): a run holds tens of
         // thousands of red findings, most of them from long before the window.
         var reds = _findings

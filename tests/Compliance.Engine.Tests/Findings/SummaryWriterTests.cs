@@ -61,6 +61,7 @@ public class SummaryWriterTests
                   "accepted": 3,
                   "rejected": 1,
                   "duplicate": 1,
+                  "filesRejected": 0,
                   "futureDated": 1,
                   "judged": 3
                 },
@@ -69,6 +70,7 @@ public class SummaryWriterTests
                   "accepted": 0,
                   "rejected": 0,
                   "duplicate": 0,
+                  "filesRejected": 0,
                   "futureDated": 0,
                   "judged": 0
                 },
@@ -77,6 +79,7 @@ public class SummaryWriterTests
                   "accepted": 0,
                   "rejected": 0,
                   "duplicate": 0,
+                  "filesRejected": 0,
                   "futureDated": 0,
                   "judged": 0
                 },
@@ -85,6 +88,7 @@ public class SummaryWriterTests
                   "accepted": 0,
                   "rejected": 0,
                   "duplicate": 0,
+                  "filesRejected": 0,
                   "futureDated": 0,
                   "judged": 0
                 }
@@ -133,6 +137,28 @@ public class SummaryWriterTests
             }
 
             """);
+    }
+
+    [Fact]
+    public void Write_FileRejectedWhole_CountedUnderItsFeed()
+    {
+        // A file refused whole has no rows in read or rejected: without its own count its feed looks like an empty export.
+        var data = new FeedData();
+        data.Files.Add(new InputFile("charges", "charges.csv", "bb", "utf-8"));
+        data.StatsFor("charges").FilesRejected = 1;
+        data.Rejects.Add(new Reject("charges", "charges.csv", 0, "", "", RejectReason.MissingColumn, "缺少必填列") { WholeFile = true });
+
+        var text = OutputBytes.Text(s => SummaryWriter.Write(s, AsOf, Some.RuleSet(), data, Some.Result(), durationMs: 0));
+
+        text.Should().Contain("""
+                "charges": {
+                  "read": 0,
+                  "accepted": 0,
+                  "rejected": 0,
+                  "duplicate": 0,
+                  "filesRejected": 1,
+            """);
+        text.Should().Contain("\"rejects\": 1,");
     }
 
     [Fact]

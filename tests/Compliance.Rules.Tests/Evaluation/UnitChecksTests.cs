@@ -29,6 +29,19 @@ public class UnitChecksTests
     }
 
     [Fact]
+    public void Check_WindowReachingBeforeTheFirstDate_CountsFromTheFirstDate()
+    {
+        // As of the fifth day of year 1 a 90-day window would start before the first date there is.
+        var charges = Enumerable.Range(1, 5).Select(i => Some.Charge(id: $"C{i:000}", caseId: null, fee: "F9999", unit: "U01", on: "0001-01-02"));
+
+        var result = Checker.Create(Some.RuleSet(settings: FiveIn90)).Check(Some.Feeds(charges: charges), Some.Date("0001-01-05"));
+
+        var talk = result.Findings.Should().ContainSingle(f => f.Rule == "unit.warning-talk").Which;
+        talk.Evidence.TryGet("windowFrom", out var from).Should().BeTrue();
+        from.Should().Be(DateOnly.MinValue);
+    }
+
+    [Fact]
     public void Check_UnitAbsentFromUnitsJson_StillJudgedAndListedAsUnknown()
     {
         var feeds = Some.Feeds(
