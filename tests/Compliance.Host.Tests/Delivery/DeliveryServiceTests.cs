@@ -128,6 +128,24 @@ public sealed class DeliveryServiceTests
         AlertStates(world).Should().OnlyContain(s => s == AlertState.Sent);
     }
 
+    [Fact]
+    public async Task DeliverDue_DeliveryAndDigestJobsFireTogether_EachMessageSentOnce()
+    {
+        // At 17:00:00 the Digest job and the every-15-seconds Delivery job fire in the same second, on two threads.
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret, holdBeforeAnswer: TimeSpan.FromMilliseconds(200));
+        using var world = new LedgerWorld(new FakeTimeProvider(Now), receiver.UrlFor, Webhook());
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(3)));
+        var delivery = world.Get<DeliveryService>();
+
+        var sent = await Task.WhenAll(
+            Task.Run(() => delivery.DeliverDue(flushDigests: false, CancellationToken.None)),
+            Task.Run(() => delivery.DeliverDue(flushDigests: true, CancellationToken.None)));
+
+        sent.Sum().Should().Be(3);
+        receiver.Arrived.Should().HaveCount(3, "a message goes out once, not once per job that saw it due");
+        AlertStates(world).Should().OnlyContain(s => s == AlertState.Sent);
+    }
+
     internal static Dictionary<string, string?> Webhook() => new() { ["Delivery:Webhook:Enabled"] = "true" };
 
     private static List<string> AlertStates(LedgerWorld world)
