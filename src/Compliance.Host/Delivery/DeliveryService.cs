@@ -53,9 +53,10 @@ internal sealed class DeliveryService(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                var error = DeliveryError.Describe(e);
                 log.LogWarning("Message {Key} to {Recipient} by {Channel} failed (attempt {Attempt}): {Error}",
-                    batch.Key, batch.Recipient, batch.Channel, batch.Attempts + 1, e.Message);
-                outbox.MarkFailed(batch.Key, e.Message, clock.GetUtcNow(), options.Value.MaxAttempts, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds));
+                    batch.Key, batch.Recipient, batch.Channel, batch.Attempts + 1, error);
+                outbox.MarkFailed(batch.Key, error, clock.GetUtcNow(), options.Value.MaxAttempts, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds));
                 continue;
             }
             outbox.MarkSent(batch.Key, clock.GetUtcNow());
