@@ -289,9 +289,11 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
 
     /// <summary>
     /// Raises the 督办 follow-ups due today: for each alert waiting on its unit (sent and not acknowledged, or
-    /// acknowledged/upheld and not rectified), the highest rung of the ladder reached and not yet raised.
+    /// acknowledged/upheld and not rectified), the highest rung of the ladder reached and not yet raised. A clock
+    /// whose days reach into a year no calendar covers is not counted: weekdays are not working days by default
+    /// (元旦 is one), and a follow-up raised on a guess would go to the parent and the office a day early.
     /// </summary>
-    public int Escalate(DateTimeOffset now, DateOnly today, WorkingCalendar calendar, EscalationPolicy policy)
+    public EscalationOutcome Escalate(DateTimeOffset now, DateOnly today, WorkingCalendar calendar, EscalationPolicy policy)
     {
         using var db = store.CreateDb();
         using var tx = db.Database.BeginTransaction();
@@ -300,11 +302,17 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
                 && (a.State == AlertState.Sent || a.State == AlertState.Acknowledged || a.State == AlertState.Upheld))
             .ToList();
         var raised = 0;
+        var uncovered = new SortedSet<int>();
         foreach (var alert in waiting)
         {
             var of = alert.State == AlertState.Sent ? "acknowledgement" : "rectification";
             var limit = alert.State == AlertState.Sent ? policy.AcknowledgeDays : policy.RectifyDays;
             var start = ShanghaiDay.Of(alert.FollowUpClockStart!.Value);
+            if (today > start && calendar.FirstUncoveredYear(start.AddDays(1), today) is { } year)
+            {
+                uncovered.Add(year);
+                continue;
+            }
             var used = calendar.WorkingDaysBetween(start, today);
             var level = used > limit + policy.RedAfterDays ? 3 : used > limit ? 2 : limit - used <= policy.WarnDays ? 1 : 0;
             if (level <= alert.FollowUpLevel)
@@ -329,7 +337,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         }
         db.SaveChanges();
         tx.Commit();
-        return raised;
+        return new EscalationOutcome(raised, [.. uncovered]);
     }
 
     private static AlertRow NewAlert(long id, string key, Finding finding, bool? clockOpen, long runId, DateTimeOffset now) => new()
