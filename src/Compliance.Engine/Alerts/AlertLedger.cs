@@ -402,7 +402,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             State = alert.State,
         }).ToJson();
         var rows = new List<DeliveryRow>();
-        foreach (var unit in recipients)
+        foreach (var unit in Reachable(recipients))
         {
             foreach (var (channel, address) in plan.AddressesOf(unit))
             {
@@ -423,6 +423,15 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         }
         return rows;
     }
+
+    // A recipient with no address on any channel switched on is reached through the office, as a unit that is not
+    // known at all is: otherwise its notice has no row in the outbox and the alert stays 待发, unescalated, for ever.
+    private IEnumerable<Unit> Reachable(IReadOnlyList<Unit> recipients) =>
+        recipients
+            .Select(unit => plan.AddressesOf(unit).Any() ? unit : routing.OfficeFor(unit.Code))
+            .OfType<Unit>()
+            .Where(unit => plan.AddressesOf(unit).Any())
+            .DistinctBy(unit => unit.Code);
 
     // The event is built before the alert moves, so that it records the state the alert left.
     private static AlertEventRow Move(AlertRow alert, string to, string action, string actor, string reason, long? runId, DateTimeOffset now)

@@ -60,6 +60,21 @@ public sealed class AlertLedgerTests : IDisposable
     }
 
     [Fact]
+    public void RecordRun_UnitWithNoAddressOnAnyChannel_NoticeGoesToTheOfficeAndTheAlertIsSentWhenItAccepts()
+    {
+        var units = Some.Units.ToDictionary(u => u.Key, u => u.Key == "U0101" ? u.Value with { Email = "" } : u.Value);
+        var ledger = new AlertLedger(_temp.Store, new AlertRouting(units), Some.Plan() with { Webhook = false });
+
+        ledger.RecordRun(Some.Run(Some.Finding(unit: "U0101")), Some.Monday);
+        MarkOnlyAlertSent();
+
+        using var db = _temp.Store.CreateDb();
+        db.Deliveries.Select(d => d.Recipient + " " + d.Channel + " " + d.Address).Should().Equal("U00 email office@example.gov");
+        AlertNotice.FromJson(db.Deliveries.Single().NoticeJson).Unit.Should().Be("U0101");
+        db.Alerts.Single().State.Should().Be(AlertState.Sent, "an alert nobody can be told about would wait as 待发 for ever");
+    }
+
+    [Fact]
     public void RecordRun_NewAlertsAmongChangedOnes_IdsInTheOrderRaised()
     {
         _ledger.RecordRun(Some.Run(Some.Finding("case.due-soon", "case:X", unit: "U01", severity: Severity.Warning, open: true)), Some.Monday);
