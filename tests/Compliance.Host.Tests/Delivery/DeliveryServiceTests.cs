@@ -168,6 +168,8 @@ public sealed class DeliveryServiceTests
         File.ReadAllText(csv).Should().StartWith("挂账编号,类型,规则").And.Contain("fee.unknown").And.Contain("charge:JK-0001");
         var rows = MiniExcel.Query(Path.ChangeExtension(csv, ".xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         rows.Single()["对象"].Should().Be("charge:JK-0001");
+        rows.Single()["级别"].Should().Be("红牌");
+        rows.Single()["类型"].Should().Be("新增");
     }
 
     [Fact]
