@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 
 namespace Compliance.Host;
 
@@ -26,6 +27,20 @@ internal static class ComplianceCli
             Ledger.RunsCommand.Create(clock, stdout, stderr),
         };
 
+    // The words of the command the error is about, e.g. "compliance alerts rectify", so the hint names its help.
+    private static string CommandPath(CommandResult command)
+    {
+        var words = new List<string>();
+        for (SymbolResult? at = command; at is not null; at = at.Parent)
+        {
+            if (at is CommandResult c)
+            {
+                words.Insert(0, c.Parent is null ? "compliance" : c.Command.Name);
+            }
+        }
+        return string.Join(" ", words);
+    }
+
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         var parse = Build(clock, stdout, stderr).Parse(args);
@@ -35,8 +50,11 @@ internal static class ComplianceCli
             {
                 stderr.WriteLine($"参数错误：{error.Message}");
             }
-            stderr.WriteLine("用法：compliance check --rules <目录> --data <目录> [--as-of YYYY-MM-DD] [--out <目录>] " +
-                "[--fail-on warning|yellow|red] [--strict]；详见 compliance check --help");
+            var path = CommandPath(parse.CommandResult);
+            stderr.WriteLine(path is "compliance" or "compliance check"
+                ? "用法：compliance check --rules <目录> --data <目录> [--as-of YYYY-MM-DD] [--out <目录>] " +
+                    "[--fail-on warning|yellow|red] [--strict]；详见 compliance check --help"
+                : $"用法：详见 {path} --help");
             return ExitCode.NothingJudged;
         }
         return parse.Invoke(new InvocationConfiguration

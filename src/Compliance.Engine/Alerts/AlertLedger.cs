@@ -289,9 +289,11 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
 
     /// <summary>
     /// Raises the 督办 follow-ups due today: for each alert waiting on its unit (sent and not acknowledged, or
-    /// acknowledged/upheld and not rectified), the highest rung of the ladder reached and not yet raised.
+    /// acknowledged/upheld and not rectified), the highest rung of the ladder reached and not yet raised. A clock
+    /// whose days reach into a year no calendar covers is not counted: weekdays are not working days by default
+    /// (元旦 is one), and a follow-up raised on a guess would go to the parent and the office a day early.
     /// </summary>
-    public int Escalate(DateTimeOffset now, DateOnly today, WorkingCalendar calendar, EscalationPolicy policy)
+    public EscalationOutcome Escalate(DateTimeOffset now, DateOnly today, WorkingCalendar calendar, EscalationPolicy policy)
     {
         using var db = store.CreateDb();
         using var tx = db.Database.BeginTransaction();
@@ -300,11 +302,17 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
                 && (a.State == AlertState.Sent || a.State == AlertState.Acknowledged || a.State == AlertState.Upheld))
             .ToList();
         var raised = 0;
+        var uncovered = new SortedSet<int>();
         foreach (var alert in waiting)
         {
             var of = alert.State == AlertState.Sent ? "acknowledgement" : "rectification";
             var limit = alert.State == AlertState.Sent ? policy.AcknowledgeDays : policy.RectifyDays;
             var start = ShanghaiDay.Of(alert.FollowUpClockStart!.Value);
+            if (today > start && calendar.FirstUncoveredYear(start.AddDays(1), today) is { } year)
+            {
+                uncovered.Add(year);
+                continue;
+            }
             var used = calendar.WorkingDaysBetween(start, today);
             var level = used > limit + policy.RedAfterDays ? 3 : used > limit ? 2 : limit - used <= policy.WarnDays ? 1 : 0;
             if (level <= alert.FollowUpLevel)
@@ -329,7 +337,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         }
         db.SaveChanges();
         tx.Commit();
-        return raised;
+        return new EscalationOutcome(raised, [.. uncovered]);
     }
 
     private static AlertRow NewAlert(long id, string key, Finding finding, bool? clockOpen, long runId, DateTimeOffset now) => new()
@@ -394,7 +402,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
             State = alert.State,
         }).ToJson();
         var rows = new List<DeliveryRow>();
-        foreach (var unit in recipients)
+        foreach (var unit in Reachable(recipients))
         {
             foreach (var (channel, address) in plan.AddressesOf(unit))
             {
@@ -415,6 +423,15 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         }
         return rows;
     }
+
+    // A recipient with no address on any channel switched on is reached through the office, as a unit that is not
+    // known at all is: otherwise its notice has no row in the outbox and the alert stays 待发, unescalated, for ever.
+    private IEnumerable<Unit> Reachable(IReadOnlyList<Unit> recipients) =>
+        recipients
+            .Select(unit => plan.AddressesOf(unit).Any() ? unit : routing.OfficeFor(unit.Code))
+            .OfType<Unit>()
+            .Where(unit => plan.AddressesOf(unit).Any())
+            .DistinctBy(unit => unit.Code);
 
     // The event is built before the alert moves, so that it records the state the alert left.
     private static AlertEventRow Move(AlertRow alert, string to, string action, string actor, string reason, long? runId, DateTimeOffset now)

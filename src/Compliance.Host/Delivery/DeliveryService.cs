@@ -15,8 +15,25 @@ internal sealed class DeliveryService(
 {
     private readonly Dictionary<string, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
+    // The Delivery and Digest jobs are two Quartz jobs and may run at once (both fire at 17:00:00 by default): each
+    // would take the same due messages from the outbox and send them twice, so one drains it at a time.
+    private readonly SemaphoreSlim _draining = new(1, 1);
+
     /// <summary>Sends what is due; <paramref name="flushDigests"/> also sends the digests held for the day.</summary>
     public async Task<int> DeliverDue(bool flushDigests, CancellationToken cancellationToken)
+    {
+        await _draining.WaitAsync(cancellationToken);
+        try
+        {
+            return await Drain(flushDigests, cancellationToken);
+        }
+        finally
+        {
+            _draining.Release();
+        }
+    }
+
+    private async Task<int> Drain(bool flushDigests, CancellationToken cancellationToken)
     {
         var outbox = access.Outbox();
         outbox.Batch(clock.GetUtcNow(), flushDigests);
@@ -36,9 +53,10 @@ internal sealed class DeliveryService(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                var error = DeliveryError.Describe(e);
                 log.LogWarning("Message {Key} to {Recipient} by {Channel} failed (attempt {Attempt}): {Error}",
-                    batch.Key, batch.Recipient, batch.Channel, batch.Attempts + 1, e.Message);
-                outbox.MarkFailed(batch.Key, e.Message, clock.GetUtcNow(), options.Value.MaxAttempts, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds));
+                    batch.Key, batch.Recipient, batch.Channel, batch.Attempts + 1, error);
+                outbox.MarkFailed(batch.Key, error, clock.GetUtcNow(), options.Value.MaxAttempts, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds));
                 continue;
             }
             outbox.MarkSent(batch.Key, clock.GetUtcNow());

@@ -46,9 +46,19 @@ internal sealed class FileDropChannel(IOptions<DeliveryOptions> options, HomeFol
 
     private static string[] Row(AlertNotice n) =>
     [
-        n.AlertId.ToString(CultureInfo.InvariantCulture), n.Kind, n.Rule, n.Severity, n.Subject, n.Unit, n.OccurredOn, n.AsOf,
-        n.Message, n.Basis, MessageText.Figures(n.Evidence), n.FollowUpSeverity ?? "",
+        n.AlertId.ToString(CultureInfo.InvariantCulture), KindOf(n.Kind), n.Rule, MessageText.Chinese(n.Severity), n.Subject, n.Unit, n.OccurredOn, n.AsOf,
+        n.Message, n.Basis, MessageText.Figures(n.Evidence), n.FollowUpSeverity is null ? "" : MessageText.Chinese(n.FollowUpSeverity),
     ];
+
+    // The office reads these in Excel: the columns say 红牌 and 督办 as the e-mails do, not the webhook's codes.
+    private static string KindOf(string kind) => kind switch
+    {
+        "new" => "新增",
+        "changed" => "情况变化",
+        "reopened" => "重新挂账",
+        "follow-up" => "督办",
+        _ => kind,
+    };
 
     // A BOM, because the office opens these in Excel, which reads a BOM-less CSV as the local code page.
     private static string Csv(IEnumerable<string[]> rows)

@@ -78,5 +78,5 @@ internal static class MessageText
 
     private static string FollowUpWhat(AlertNotice n) => n.FollowUpOf == "acknowledgement" ? "签收" : "整改";
 
-    private static string Chinese(string? severity) => SeverityNames.TryParse(severity, out var s) ? s.ToChinese() : severity ?? "";
+    public static string Chinese(string? severity) => SeverityNames.TryParse(severity, out var s) ? s.ToChinese() : severity ?? "";
 }

@@ -44,7 +44,7 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
         {
             _seen.Remove(gone);
         }
-        return ready.Count == 0 ? [] : await Accept(ready, "inbox", move: true, cancellationToken);
+        return ready.Count == 0 && !AnyUnjudged() ? [] : await Accept(ready, "inbox", move: true, cancellationToken);
     }
 
     /// <summary>Takes complete files (from the inbox, or named on the command line) and judges once if any was new.</summary>
@@ -59,6 +59,8 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
             {
                 outcomes.Add(Take(path, move, accepted));
             }
+            // Exports accepted earlier whose run never happened (the process died in between) are judged with these.
+            accepted.AddRange(Unjudged().Except(accepted));
             if (accepted.Count > 0)
             {
                 var run = runner.JudgeNow(trigger);
@@ -74,6 +76,18 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
             }
             return (IReadOnlyList<InboxFile>)outcomes;
         }, cancellationToken);
+    }
+
+    private bool AnyUnjudged()
+    {
+        using var db = access.Store.CreateDb();
+        return db.InboxFiles.Any(f => f.Outcome == InboxFile.Accepted && f.RunId == null);
+    }
+
+    private List<long> Unjudged()
+    {
+        using var db = access.Store.CreateDb();
+        return db.InboxFiles.Where(f => f.Outcome == InboxFile.Accepted && f.RunId == null).Select(f => f.Id).ToList();
     }
 
     private InboxFile Take(string path, bool move, List<long> accepted)

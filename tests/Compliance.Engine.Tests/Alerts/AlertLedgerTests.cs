@@ -1,4 +1,5 @@
 using Compliance.Engine.Alerts;
+using Compliance.Engine.Calendar;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Storage;
 using Compliance.Engine.Tests.Storage;
@@ -56,6 +57,21 @@ public sealed class AlertLedgerTests : IDisposable
         deliveries.Select(d => AlertNotice.FromJson(d.NoticeJson)).Select(n => $"{n.AlertId} {n.Kind} {n.Revision} {n.State}").Should().Equal(
             "1 new 1 pending", "1 new 1 pending", "1 new 1 pending", "2 new 1 pending", "2 new 1 pending", "3 new 1 pending", "3 new 1 pending");
         deliveries.Should().OnlyContain(d => d.State == DeliveryChannels.Pending && d.CreatedAt == Some.Monday && d.NextAttemptAt == Some.Monday);
+    }
+
+    [Fact]
+    public void RecordRun_UnitWithNoAddressOnAnyChannel_NoticeGoesToTheOfficeAndTheAlertIsSentWhenItAccepts()
+    {
+        var units = Some.Units.ToDictionary(u => u.Key, u => u.Key == "U0101" ? u.Value with { Email = "" } : u.Value);
+        var ledger = new AlertLedger(_temp.Store, new AlertRouting(units), Some.Plan() with { Webhook = false });
+
+        ledger.RecordRun(Some.Run(Some.Finding(unit: "U0101")), Some.Monday);
+        MarkOnlyAlertSent();
+
+        using var db = _temp.Store.CreateDb();
+        db.Deliveries.Select(d => d.Recipient + " " + d.Channel + " " + d.Address).Should().Equal("U00 email office@example.gov");
+        AlertNotice.FromJson(db.Deliveries.Single().NoticeJson).Unit.Should().Be("U0101");
+        db.Alerts.Single().State.Should().Be(AlertState.Sent, "an alert nobody can be told about would wait as 待发 for ever");
     }
 
     [Fact]
@@ -301,13 +317,47 @@ public sealed class AlertLedgerTests : IDisposable
         MarkOnlyAlertSent();
         _ledger.Apply(IdOfOnlyAlert(), AlertAction.Acknowledge, "城东分局", "", Some.Monday.AddDays(1));
 
-        _ledger.Escalate(Some.Monday.AddDays(3), new DateOnly(2025, 11, 6), calendar, policy).Should().Be(0);
-        _ledger.Escalate(Some.Monday.AddDays(7), new DateOnly(2025, 11, 10), calendar, policy).Should().Be(1);
+        _ledger.Escalate(Some.Monday.AddDays(3), new DateOnly(2025, 11, 6), calendar, policy).Raised.Should().Be(0);
+        _ledger.Escalate(Some.Monday.AddDays(7), new DateOnly(2025, 11, 10), calendar, policy).Raised.Should().Be(1);
 
         using var db = _temp.Store.CreateDb();
         var notice = AlertNotice.FromJson(db.Deliveries.First(d => d.Kind == DeliveryChannels.FollowUp).NoticeJson);
         notice.FollowUpOf.Should().Be("rectification");
         notice.FollowUpUsed.Should().Be(4);
+    }
+
+    [Fact]
+    public void Escalate_FollowUpClockReachesAYearNoCalendarCovers_NotRaisedUntilTheCalendarIsThere()
+    {
+        var policy = new EscalationPolicy { AcknowledgeDays = 2, WarnDays = 0, RedAfterDays = 5 };
+        // Sent Tuesday 2025-12-30, 09:00 in Beijing.
+        var sent = new DateTimeOffset(2025, 12, 30, 1, 0, 0, TimeSpan.Zero);
+        _ledger.RecordRun(Some.Run(Some.Finding()), sent);
+        var outbox = new Outbox(_temp.Store);
+        outbox.Batch(sent, flushDigests: true);
+        foreach (var batch in outbox.Due(sent))
+        {
+            outbox.MarkSent(batch.Key, sent);
+        }
+        var friday = new DateTimeOffset(2026, 1, 2, 1, 0, 0, TimeSpan.Zero);
+
+        // Counted as a plain weekday, 2026-01-01 (元旦) would make Friday the third working day and the alert 黄牌 a day early.
+        var uncovered = _ledger.Escalate(friday, ShanghaiDay.Of(friday), new WorkingCalendarBuilder().Year2025(), policy);
+
+        uncovered.Raised.Should().Be(0);
+        uncovered.UncoveredYears.Should().Equal(2026);
+        using (var db = _temp.Store.CreateDb())
+        {
+            db.Alerts.Single().FollowUpLevel.Should().Be(0);
+            db.Deliveries.Count(d => d.Kind == DeliveryChannels.FollowUp).Should().Be(0);
+        }
+        var covered = new WorkingCalendar([2025, 2026], [new CalendarDay(new DateOnly(2026, 1, 1), "元旦", IsOffDay: true)]);
+        var outcome = _ledger.Escalate(friday, ShanghaiDay.Of(friday), covered, policy);
+        outcome.UncoveredYears.Should().BeEmpty();
+        LevelOfOnlyAlert().Should().Be((int)Severity.Warning, "Dec 31 and Jan 2 are two working days: the limit is reached, not passed");
+        var monday = friday.AddDays(3);
+        _ledger.Escalate(monday, ShanghaiDay.Of(monday), covered, policy).Raised.Should().Be(1);
+        LevelOfOnlyAlert().Should().Be((int)Severity.Yellow);
     }
 
     // The unit tree of the tests, but a lookup of one unit fails as a lost disk would.
@@ -323,6 +373,12 @@ public sealed class AlertLedgerTests : IDisposable
 
         public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Unit value) =>
             key == code ? throw new IOException($"disk I/O error reading unit {key}") : Some.Units.TryGetValue(key, out value);
+    }
+
+    private int LevelOfOnlyAlert()
+    {
+        using var db = _temp.Store.CreateDb();
+        return db.Alerts.Single().FollowUpLevel;
     }
 
     private long IdOfOnlyAlert()

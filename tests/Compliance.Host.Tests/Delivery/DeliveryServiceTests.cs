@@ -39,6 +39,67 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
+    public async Task DeliverDue_SmtpRefusesTheMessage_StaysPendingWithTheErrorThenTheSameMailOnceOnRetry()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var smtp = new SmtpReceiver(refuseFirst: 1);
+        using var world = new LedgerWorld(clock, settings: Email(smtp));
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+        var delivery = world.Get<DeliveryService>();
+
+        (await delivery.DeliverDue(false, CancellationToken.None)).Should().Be(0);
+        AlertStates(world).Should().Equal(AlertState.Pending);
+        using (var db = world.Get<LedgerStore>().CreateDb())
+        {
+            var row = db.Deliveries.Single();
+            row.State.Should().Be(DeliveryChannels.Pending);
+            row.Attempts.Should().Be(1);
+            row.LastError.Should().Contain("554");
+            row.NextAttemptAt.Should().Be(Now.AddSeconds(60));
+        }
+        clock.Advance(TimeSpan.FromSeconds(59));
+        (await delivery.DeliverDue(false, CancellationToken.None)).Should().Be(0, "the retry waits FirstRetrySeconds");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await delivery.DeliverDue(false, CancellationToken.None)).Should().Be(1);
+
+        smtp.Messages.Should().ContainSingle().Which.MessageId.Should().Be("notice-1@compliance.ledger");
+        AlertStates(world).Should().Equal(AlertState.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverDue_SmtpRefusesEveryAttempt_FailedAfterMaxAttemptsAndShownByAlertsShow()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var smtp = new SmtpReceiver(refuseFirst: int.MaxValue);
+        var settings = Email(smtp);
+        settings["Delivery:MaxAttempts"] = "3";
+        settings["Delivery:FirstRetrySeconds"] = "10";
+        using var world = new LedgerWorld(clock, settings: settings);
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+        var delivery = world.Get<DeliveryService>();
+
+        var pauses = new List<DateTimeOffset>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await delivery.DeliverDue(false, CancellationToken.None);
+            using var db = world.Get<LedgerStore>().CreateDb();
+            pauses.Add(db.Deliveries.Single().NextAttemptAt);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        pauses.Take(3).Should().Equal(Now.AddSeconds(10), Now.AddMinutes(1).AddSeconds(20), Now.AddMinutes(2).AddSeconds(40));
+        smtp.Messages.Should().BeEmpty();
+        using (var db = world.Get<LedgerStore>().CreateDb())
+        {
+            var row = db.Deliveries.Single();
+            row.State.Should().Be(DeliveryChannels.Failed);
+            row.Attempts.Should().Be(3);
+        }
+        var shown = Cli.Run("alerts", "show", "1", "--home", world.Home, "--rules", world.Rules);
+        shown.Stdout.Should().Contain("failed").And.Contain("尝试 3 次").And.Contain("最近错误");
+    }
+
+    [Fact]
     public async Task DeliverDue_Webhook_SignedJsonWithIdempotencyKeyAndEvidence()
     {
         using var receiver = new WebhookReceiver(LedgerWorld.Secret);
@@ -107,6 +168,8 @@ public sealed class DeliveryServiceTests
         File.ReadAllText(csv).Should().StartWith("挂账编号,类型,规则").And.Contain("fee.unknown").And.Contain("charge:JK-0001");
         var rows = MiniExcel.Query(Path.ChangeExtension(csv, ".xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         rows.Single()["对象"].Should().Be("charge:JK-0001");
+        rows.Single()["级别"].Should().Be("红牌");
+        rows.Single()["类型"].Should().Be("新增");
     }
 
     [Fact]
@@ -127,6 +190,33 @@ public sealed class DeliveryServiceTests
         digest.Value.RootElement.GetProperty("alerts").GetArrayLength().Should().Be(3);
         AlertStates(world).Should().OnlyContain(s => s == AlertState.Sent);
     }
+
+    [Fact]
+    public async Task DeliverDue_DeliveryAndDigestJobsFireTogether_EachMessageSentOnce()
+    {
+        // At 17:00:00 the Digest job and the every-15-seconds Delivery job fire in the same second, on two threads.
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret, holdBeforeAnswer: TimeSpan.FromMilliseconds(200));
+        using var world = new LedgerWorld(new FakeTimeProvider(Now), receiver.UrlFor, Webhook());
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(3)));
+        var delivery = world.Get<DeliveryService>();
+
+        var sent = await Task.WhenAll(
+            Task.Run(() => delivery.DeliverDue(flushDigests: false, CancellationToken.None)),
+            Task.Run(() => delivery.DeliverDue(flushDigests: true, CancellationToken.None)));
+
+        sent.Sum().Should().Be(3);
+        receiver.Arrived.Should().HaveCount(3, "a message goes out once, not once per job that saw it due");
+        AlertStates(world).Should().OnlyContain(s => s == AlertState.Sent);
+    }
+
+    private static Dictionary<string, string?> Email(SmtpReceiver smtp) => new()
+    {
+        ["Delivery:Email:Enabled"] = "true",
+        ["Delivery:Email:Host"] = "127.0.0.1",
+        ["Delivery:Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Delivery:Email:Security"] = "None",
+        ["Delivery:Email:From"] = "dzjc@example.gov",
+    };
 
     internal static Dictionary<string, string?> Webhook() => new() { ["Delivery:Webhook:Enabled"] = "true" };
 

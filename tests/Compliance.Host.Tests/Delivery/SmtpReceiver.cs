@@ -15,12 +15,13 @@ internal sealed class SmtpReceiver : IDisposable
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
 
-    public SmtpReceiver()
+    /// <param name="refuseFirst">How many messages to answer with 554 before accepting, as a full or failing mail server would.</param>
+    public SmtpReceiver(int refuseFirst = 0)
     {
         Port = FreePort.Next();
         var options = new SmtpServerOptionsBuilder().ServerName("127.0.0.1").Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))).Build();
         var services = new ServiceProvider();
-        services.Add(new Store(Messages));
+        services.Add(new Store(Messages, refuseFirst));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -43,10 +44,16 @@ internal sealed class SmtpReceiver : IDisposable
         _stop.Dispose();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages, int refuseFirst) : MessageStore
     {
+        private int _refusalsLeft = refuseFirst;
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Interlocked.Decrement(ref _refusalsLeft) >= 0)
+            {
+                return SmtpResponse.TransactionFailed;
+            }
             using var stream = new MemoryStream(buffer.ToArray());
             messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

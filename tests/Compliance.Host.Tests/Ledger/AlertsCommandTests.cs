@@ -47,6 +47,15 @@ public sealed class AlertsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rectify_WithoutReason_Exit2PointingToTheRectifyHelpNotCheck()
+    {
+        var outcome = Run("alerts", "rectify", "1", "--by", "城东分局");
+
+        outcome.ShouldExit(ExitCode.NothingJudged);
+        outcome.Stderr.Should().Contain("--reason").And.Contain("compliance alerts rectify --help").And.NotContain("compliance check");
+    }
+
+    [Fact]
     public void Appeal_ThenOverturn_ClosesTheAlert()
     {
         Run("ingest", _world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1))).ShouldExit(ExitCode.Completed);

@@ -90,6 +90,27 @@ public sealed class InboxProcessorTests : IDisposable
         Runs().Should().Be(0);
     }
 
+    [Fact]
+    public async Task Scan_ExportAcceptedButHostDiedBeforeItsRun_JudgedOnTheFirstScanAfterRestart()
+    {
+        // What Take leaves when the process dies between recording the export and judging it: the file is the
+        // current feed, the inbox log has it accepted, and no run has read it.
+        _world.PutCurrent(_world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(2)));
+        using (var db = _world.Get<LedgerStore>().CreateDb())
+        {
+            db.InboxFiles.Add(new InboxFileRow { Sha256 = new string('a', 64), Name = "charges-1104.csv", Feed = "charges", Outcome = InboxFile.Accepted, Reason = "" });
+            db.SaveChanges();
+        }
+        _world.Restart();
+
+        (await _world.Get<InboxProcessor>().Scan(CancellationToken.None)).Should().BeEmpty("no new file arrived");
+
+        Runs().Should().Be(1, "the export must not wait for the next morning's run");
+        Alerts().Should().Be(2);
+        using var read = _world.Get<LedgerStore>().CreateDb();
+        read.InboxFiles.Single().RunId.Should().Be(read.Runs.Single().Id);
+    }
+
     private int Runs()
     {
         using var db = _world.Get<LedgerStore>().CreateDb();
