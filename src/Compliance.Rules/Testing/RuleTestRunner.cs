@@ -1,5 +1,6 @@
 using System.Text;
 using Compliance.Engine.Catalog;
+using Compliance.Engine.Catalog.Loading;
 using Compliance.Engine.Findings;
 using Compliance.Engine.Ingest;
 using Compliance.Rules.Evaluation;
@@ -18,7 +19,8 @@ public static class RuleTestRunner
 
     public static RuleTestReport Run(Checker checker, IReadOnlyList<RuleTest> tests)
     {
-        var results = tests.Select(t => RunOne(checker, t)).ToList();
+        var rules = checker.Rules.ToDictionary(r => r.Rule, r => r.SubjectPrefix, StringComparer.Ordinal);
+        var results = tests.Select(t => RunOne(checker, rules, t)).ToList();
         var coverage = checker.Rules
             .Select(r => new RuleCoverage(
                 r.Rule,
@@ -29,7 +31,7 @@ public static class RuleTestRunner
         return new RuleTestReport(results, coverage);
     }
 
-    private static RuleTestResult RunOne(Checker checker, RuleTest test)
+    private static RuleTestResult RunOne(Checker checker, IReadOnlyDictionary<string, string> rules, RuleTest test)
     {
         var failures = new List<string>();
         var ingest = new FeedIngest(checker.RuleSet.Stages);
@@ -60,7 +62,15 @@ public static class RuleTestRunner
             return new RuleTestResult(test, failures, [], new HashSet<string>());
         }
 
-        foreach (var expected in test.Expect)
+        var subjects = RecordSubjects(data);
+        var unmatchable = test.Expect.Concat(test.ExpectNot)
+            .Select(e => (Expectation: e, Why: WhyUnmatchable(e, rules, subjects)))
+            .Where(x => x.Why is not null)
+            .ToList();
+        failures.AddRange(unmatchable.Select(x => x.Why!));
+        var checkable = unmatchable.Select(x => x.Expectation).ToHashSet();
+
+        foreach (var expected in test.Expect.Where(e => !checkable.Contains(e)))
         {
             var got = findings.Where(f => f.Rule == expected.Rule && f.Subject == expected.Subject).ToList();
             if (got.Count == 0)
@@ -90,7 +100,7 @@ public static class RuleTestRunner
                 }
             }
         }
-        foreach (var unwanted in test.ExpectNot)
+        foreach (var unwanted in test.ExpectNot.Where(e => !checkable.Contains(e)))
         {
             if (findings.Any(f => f.Rule == unwanted.Rule && f.Subject == unwanted.Subject))
             {
@@ -108,6 +118,39 @@ public static class RuleTestRunner
         // A clock left unjudged for want of a calendar proves nothing about a rule staying silent.
         judged.ExceptWith(result.CalendarMissing.Values.SelectMany(s => s));
         return new RuleTestResult(test, failures, findings, judged);
+    }
+
+    /// <summary>
+    /// Why an expectation can never match, or null. An <c>expectNot</c> naming a misspelt rule or a record the
+    /// test does not hold would pass whatever the rules do: a test that cannot fail.
+    /// </summary>
+    private static string? WhyUnmatchable(RuleTestExpectation e, IReadOnlyDictionary<string, string> rules, IReadOnlySet<string> subjects)
+    {
+        if (!rules.TryGetValue(e.Rule, out var prefix))
+        {
+            return BuiltInChecks.Codes.Contains(e.Rule)
+                ? $"第{e.Line}行：内置检查 {e.Rule} 已在 settings.json 的 checks 中停用，这条期望无从判断"
+                : $"第{e.Line}行：规则集中没有运行规则 {e.Rule}（未定义或已停用）{KeySuggestion.Hint(e.Rule, rules.Keys)}";
+        }
+        if (!e.Subject.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return $"第{e.Line}行：规则 {e.Rule} 判定的主体形如 {prefix}…，而期望写的是 {e.Subject}";
+        }
+        if (prefix != Subjects.UnitPrefix && !subjects.Contains(e.Subject))
+        {
+            var same = subjects.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            return $"第{e.Line}行：主体 {e.Subject} 不是本测试记录中的主体（本测试的{prefix}主体：{(same.Count == 0 ? "无" : string.Join("、", same))}）";
+        }
+        return null;
+    }
+
+    private static HashSet<string> RecordSubjects(FeedData data)
+    {
+        var subjects = new HashSet<string>(StringComparer.Ordinal);
+        subjects.UnionWith(data.Cases.Select(c => Subjects.Case(c.CaseId)));
+        subjects.UnionWith(data.Charges.Select(c => Subjects.Charge(c.ChargeId)));
+        subjects.UnionWith(data.Stages.Select(s => Subjects.Stage(s.ProjectCode, s.Stage)));
+        return subjects;
     }
 
     private static HashSet<string> JudgedSubjects(FeedData data, IReadOnlyList<Finding> findings, DateOnly asOf)

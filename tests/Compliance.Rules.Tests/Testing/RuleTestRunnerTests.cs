@@ -49,4 +49,37 @@ public class RuleTestRunnerTests
         problems.Should().Contain(p => p.Line == 2 && p.Message.Contains("asof"));
         problems.Should().Contain(p => p.Message.Contains("expects nothing"));
     }
+    [Theory]
+    [InlineData("case.overdue-statutry", "case:A", "case.overdue-statutry", "case.overdue-statutory")]
+    [InlineData("case.overdue-promised", "case:B", "case:B", "case:A")]
+    [InlineData("fee.unknown", "case:A", "fee.unknown", "charge:")]
+    public void Run_ExpectNotThatCouldNeverMatch_FailsNamingTheMistake(string rule, string subject, string named, string hint)
+    {
+        var json = $$"""
+            { "tests": [ { "name": "永远通过的否定期望", "asOf": "2025-11-03",
+              "records": { "cases": [ { "case_id": "A", "item_code": "X0101", "unit_code": "U01", "accepted_at": "2025-10-27", "decided_at": "2025-10-28" } ] },
+              "expectNot": [ { "rule": "{{rule}}", "subject": "{{subject}}" } ] } ] }
+            """;
+        var tests = RuleTestReader.Read("tests/never.json", json, []);
+
+        var result = RuleTestRunner.Run(Checker.Create(RuleSetLoader.Load(Rules)), tests).Results.Single();
+
+        result.Passed.Should().BeFalse();
+        result.Failures.Should().ContainSingle().Which.Should().Contain(named).And.Contain(hint);
+    }
+
+    [Fact]
+    public void Run_ExpectOnUnknownRule_FailsWithSuggestionInsteadOfGot()
+    {
+        const string json = """
+            { "tests": [ { "name": "规则代码写错", "asOf": "2025-11-03",
+              "records": { "cases": [ { "case_id": "A", "item_code": "X0101", "unit_code": "U01", "accepted_at": "2025-09-26", "decided_at": "2025-11-03", "statutory_limit": 20, "promised_limit": 20 } ] },
+              "expect": [ { "rule": "case.overdue-statutry", "subject": "case:A" } ] } ] }
+            """;
+        var tests = RuleTestReader.Read("tests/typo.json", json, []);
+
+        var result = RuleTestRunner.Run(Checker.Create(RuleSetLoader.Load(Rules)), tests).Results.Single();
+
+        result.Failures.Should().ContainSingle().Which.Should().Contain("case.overdue-statutry").And.Contain("是否应为 `case.overdue-statutory`");
+    }
 }
