@@ -153,18 +153,21 @@ internal sealed partial class RuleCompiler
         {
             body = null;
             var or = rule.Operator is "Or" or "OrElse";
+            var failed = false;
             foreach (var child in rule.Rules ?? [])
             {
-                if (!child.Enabled)
+                // A switched-off child is compiled all the same (its typos are found now) and left out of the body.
+                var c = BuildRuleBody(child, scope, variables, errors);
+                failed |= c is null;
+                if (c is null || !child.Enabled)
                 {
                     continue;
                 }
-                var c = BuildRuleBody(child, scope, variables, errors);
-                if (c is null)
-                {
-                    return null;
-                }
                 body = body is null ? c : or ? Expression.OrElse(body, c) : Expression.AndAlso(body, c);
+            }
+            if (failed)
+            {
+                return null;
             }
             body ??= Expression.Constant(true);
         }

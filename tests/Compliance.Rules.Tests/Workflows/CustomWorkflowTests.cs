@@ -141,4 +141,25 @@ public class CustomWorkflowTests
 
         act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle(p => p.Message.Contains("重复"));
     }
+    [Theory]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.later", "Enabled": false, "Expression": "charge.Amout > 0" } ] }""")]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.later", "Operator": "And", "Rules": [ { "RuleName": "on", "Expression": "true" }, { "RuleName": "off", "Enabled": false, "Expression": "charge.Amout > 0" } ] } ] }""")]
+    public void Create_DisabledRuleWithUnknownField_RefusedAllTheSame(string json)
+    {
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle(p => p.Message.Contains("local.later") && p.Message.Contains("Amout"));
+    }
+
+    [Fact]
+    public void Check_DisabledRule_CompiledButNeverJudges()
+    {
+        const string json = """{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.off", "Enabled": false, "Expression": "charge.Amount < 0" } ] }""";
+
+        var checker = Checker.Create(With(json));
+        var result = checker.Check(Some.Feeds(charges: [Some.Charge(caseId: null, unit: "U01", amount: 60m)]), Some.Date("2025-12-31"));
+
+        result.Findings.Should().NotContain(f => f.Rule == "local.off");
+        checker.Rules.Should().NotContain(r => r.Rule == "local.off");
+    }
 }
