@@ -48,7 +48,7 @@ public class RulesCommandTests
         var outcome = Cli.Run("rules", "validate", "--rules", temp.Sub("rules"), "--as-of", "2025-11-03").ShouldExit(2);
 
         outcome.Stdout.Should().Contain("settings.json:3:3: error:").And.Contain("defaultStatutoryLimit");
-        outcome.Stdout.Should().Contain("workflows/bad.json:2:3: error: 规则 local.bad");
+        outcome.Stdout.Should().Contain("workflows/bad.json:2:52: error: 规则 local.bad：Expression 无法编译：ChargeFacts 没有字段或属性 `Amout`，是否应为 `Amount`？");
         outcome.Stdout.Should().Contain("规则集被拒绝：2 个错误");
     }
 
