@@ -52,11 +52,11 @@ internal static class RulesCommand
             {
                 problems.AddRange(e.Problems.Where(p => !problems.Contains(p)));
             }
-            if (validation.RuleSet is { } ruleSet)
+            if (validation.CoveredYears.Count > 0)
             {
                 foreach (var year in new[] { date.Year, date.Year + 1 })
                 {
-                    if (!ruleSet.Calendar.CoveredYears.Contains(year))
+                    if (!validation.CoveredYears.Contains(year))
                     {
                         problems.Add(new RuleSetProblem("calendars/", 1, 1,
                             $"没有{year}年的日历：涉及{year}年的时限将列为 calendar-missing 而不予判定（{(year == date.Year ? "本年" : "下一年")}）",

@@ -53,6 +53,19 @@ public class RulesCommandTests
     }
 
     [Fact]
+    public void Validate_BrokenCopyWithoutNextYearsCalendar_ListsTheCalendarWarningWithTheErrors()
+    {
+        using var temp = CopyOfShippedRules();
+        File.Delete(temp.Sub("rules/calendars/2026.json"));
+        File.WriteAllText(temp.Sub("rules/settings.json"), "{ \"warnDays\": -1 }");
+
+        var outcome = Cli.Run("rules", "validate", "--rules", temp.Sub("rules"), "--as-of", "2025-11-03").ShouldExit(2);
+
+        outcome.Stdout.Should().Contain("settings.json:1:15: error:");
+        outcome.Stdout.Should().Contain("calendars/:1:1: warning: 没有2026年的日历");
+    }
+
+    [Fact]
     public void Validate_ExpressionErrorInCustomRule_NamesFileLineAndRule()
     {
         using var temp = CopyOfShippedRules();
