@@ -124,8 +124,9 @@ internal static class RulesCommand
             {
                 foreach (var p in problems)
                 {
-                    stderr.WriteLine(p);
+                    stderr.WriteLine($"{p.File}:{p.Line}:{p.Column}: {p.Severity}: {p.Message}");
                 }
+                stderr.WriteLine($"规则测试文件有 {problems.Count} 个错误，未运行任何测试");
                 return ExitCode.NothingJudged;
             }
 

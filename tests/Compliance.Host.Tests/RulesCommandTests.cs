@@ -97,7 +97,7 @@ public class RulesCommandTests
         var outcome = Cli.Run("rules", "test", "--rules", temp.Sub("rules")).ShouldExit(1);
 
         outcome.Stdout.Should().Contain("FAIL  tests/zz-wrong.json:1  故意写错的期望");
-        outcome.Stdout.Should().Contain("expected severity yellow, got red");
+        outcome.Stdout.Should().Contain("case.overdue-statutory case:A：期望级别为 yellow，实际为 red");
         outcome.Stdout.Should().MatchRegex(@"\d+ passed, 1 failed");
     }
 

@@ -46,7 +46,7 @@ public static class RuleTestRunner
         var data = ingest.Data;
         foreach (var reject in data.Rejects)
         {
-            failures.Add($"record rejected: {reject.Feed} #{reject.Line} {reject.Column} \"{reject.Value}\" {reject.Reason}: {reject.Message}");
+            failures.Add($"记录被拒收：{reject.Feed} 第{reject.Line}条 {reject.Column} \"{reject.Value}\"（{reject.Reason}）：{reject.Message}");
         }
 
         IReadOnlyList<Finding> findings;
@@ -58,7 +58,7 @@ public static class RuleTestRunner
         }
         catch (RuleEvaluationException ex)
         {
-            failures.AddRange(ex.Errors.Select(e => "rule error: " + e));
+            failures.AddRange(ex.Errors.Select(e => "规则运行出错：" + e));
             return new RuleTestResult(test, failures, [], new HashSet<string>());
         }
 
@@ -75,17 +75,17 @@ public static class RuleTestRunner
             var got = findings.Where(f => f.Rule == expected.Rule && f.Subject == expected.Subject).ToList();
             if (got.Count == 0)
             {
-                failures.Add($"expected {expected}, got {Describe(findings.Where(f => f.Subject == expected.Subject))}");
+                failures.Add($"期望 {expected}，实际 {Describe(findings.Where(f => f.Subject == expected.Subject))}");
                 continue;
             }
             var f = got[0];
             if (expected.Severity is { } sev && f.Severity.ToCode() != sev)
             {
-                failures.Add($"{expected.Rule} {expected.Subject}: expected severity {sev}, got {f.Severity.ToCode()}");
+                failures.Add($"{expected.Rule} {expected.Subject}：期望级别为 {sev}，实际为 {f.Severity.ToCode()}");
             }
             if (expected.OccurredOn is { } on && f.OccurredOn.ToString("yyyy-MM-dd", null) != on)
             {
-                failures.Add($"{expected.Rule} {expected.Subject}: expected occurredOn {on}, got {f.OccurredOn:yyyy-MM-dd}");
+                failures.Add($"{expected.Rule} {expected.Subject}：期望 occurredOn 为 {on}，实际为 {f.OccurredOn:yyyy-MM-dd}");
             }
             if (expected.Evidence is { } ev)
             {
@@ -95,7 +95,7 @@ public static class RuleTestRunner
                     var value = actual[p.Name];
                     if (value is null || !SameValue(p.Value, value))
                     {
-                        failures.Add($"{expected.Rule} {expected.Subject}: expected evidence {p.Name} = {p.Value.ToString(Formatting.None)}, got {value?.ToString(Formatting.None) ?? "(absent)"}");
+                        failures.Add($"{expected.Rule} {expected.Subject}：期望 evidence.{p.Name} 为 {p.Value.ToString(Formatting.None)}，实际为 {value?.ToString(Formatting.None) ?? "（无此项）"}");
                     }
                 }
             }
@@ -104,14 +104,14 @@ public static class RuleTestRunner
         {
             if (findings.Any(f => f.Rule == unwanted.Rule && f.Subject == unwanted.Subject))
             {
-                failures.Add($"expected no {unwanted.Rule} on {unwanted.Subject}, but got it");
+                failures.Add($"不应有 {unwanted.Rule} {unwanted.Subject}，实际有：{findings.First(f => f.Rule == unwanted.Rule && f.Subject == unwanted.Subject).Message}");
             }
         }
         if (test.Only)
         {
             foreach (var f in findings.Where(f => !test.Expect.Any(e => e.Rule == f.Rule && e.Subject == f.Subject)))
             {
-                failures.Add($"unexpected {f.Rule} {f.Subject} {f.Severity.ToCode()}: {f.Message}");
+                failures.Add($"意外的问题 {f.Rule} {f.Subject} {f.Severity.ToCode()}：{f.Message}");
             }
         }
         var judged = JudgedSubjects(data, findings, test.AsOf);
@@ -178,7 +178,7 @@ public static class RuleTestRunner
     private static string Describe(IEnumerable<Finding> findings)
     {
         var list = findings.Select(f => $"{f.Rule} {f.Severity.ToCode()} {f.OccurredOn:yyyy-MM-dd}").ToList();
-        return list.Count == 0 ? "no finding on that subject" : string.Join("; ", list);
+        return list.Count == 0 ? "该主体没有任何问题" : string.Join("；", list);
     }
 
     private static JObject EvidenceObject(Evidence evidence)

@@ -34,8 +34,8 @@ public class RuleTestRunnerTests
         var result = RuleTestRunner.Run(Checker.Create(RuleSetLoader.Load(Rules)), tests).Results.Single();
 
         result.Passed.Should().BeFalse();
-        result.Failures.Should().Contain(f => f.Contains("expected occurredOn 2025-10-30, got 2025-10-31"));
-        result.Failures.Should().Contain(f => f.Contains("expected evidence over = 3, got 2"));
+        result.Failures.Should().Contain(f => f.Contains("期望 occurredOn 为 2025-10-30，实际为 2025-10-31"));
+        result.Failures.Should().Contain(f => f.Contains("期望 evidence.over 为 3，实际为 2"));
     }
 
     [Fact]
@@ -47,8 +47,32 @@ public class RuleTestRunnerTests
         RuleTestReader.Read("tests/bad.json", json, problems);
 
         problems.Should().Contain(p => p.Line == 2 && p.Message.Contains("asof"));
-        problems.Should().Contain(p => p.Message.Contains("expects nothing"));
+        problems.Should().Contain(p => p.Message.Contains("没有任何期望"));
     }
+    [Fact]
+    public void Read_MisspeltTestKey_ChineseProblemWhereTheKeyStartsWithSuggestion()
+    {
+        const string json = "{ \"tests\": [\n  { \"name\": \"x\", \"asof\": \"2025-11-03\", \"records\": {}, \"expect\": [ { \"rule\": \"a\", \"subject\": \"case:A\", \"sevrity\": \"red\" } ] } ] }";
+        var problems = new List<RuleSetProblem>();
+
+        RuleTestReader.Read("tests/bad.json", json, problems);
+
+        problems.Select(p => p.ToString()).Should().Equal(
+            "tests/bad.json:2:3: 测试 \"x\" 缺少 \"asOf\" 日期（YYYY-MM-DD）",
+            "tests/bad.json:2:18: 未知的测试键 `asof`，是否应为 `asOf`？",
+            "tests/bad.json:2:103: 未知的期望键 `sevrity`，是否应为 `severity`？");
+    }
+
+    [Fact]
+    public void Read_TestFileNotJson_ChineseSyntaxError()
+    {
+        var problems = new List<RuleSetProblem>();
+
+        RuleTestReader.Read("tests/bad.json", "{ \"tests\": [ { \"name\": \"x\" ", problems);
+
+        problems.Should().ContainSingle().Which.Message.Should().StartWith("JSON 语法错误：文件意外结束");
+    }
+
     [Theory]
     [InlineData("case.overdue-statutry", "case:A", "case.overdue-statutry", "case.overdue-statutory")]
     [InlineData("case.overdue-promised", "case:B", "case:B", "case:A")]
