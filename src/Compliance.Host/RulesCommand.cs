@@ -52,11 +52,11 @@ internal static class RulesCommand
             {
                 problems.AddRange(e.Problems.Where(p => !problems.Contains(p)));
             }
-            if (validation.RuleSet is { } ruleSet)
+            if (validation.CoveredYears.Count > 0)
             {
                 foreach (var year in new[] { date.Year, date.Year + 1 })
                 {
-                    if (!ruleSet.Calendar.CoveredYears.Contains(year))
+                    if (!validation.CoveredYears.Contains(year))
                     {
                         problems.Add(new RuleSetProblem("calendars/", 1, 1,
                             $"没有{year}年的日历：涉及{year}年的时限将列为 calendar-missing 而不予判定（{(year == date.Year ? "本年" : "下一年")}）",
@@ -124,8 +124,9 @@ internal static class RulesCommand
             {
                 foreach (var p in problems)
                 {
-                    stderr.WriteLine(p);
+                    stderr.WriteLine($"{p.File}:{p.Line}:{p.Column}: {p.Severity}: {p.Message}");
                 }
+                stderr.WriteLine($"规则测试文件有 {problems.Count} 个错误，未运行任何测试");
                 return ExitCode.NothingJudged;
             }
 

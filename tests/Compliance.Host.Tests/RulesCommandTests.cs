@@ -48,8 +48,21 @@ public class RulesCommandTests
         var outcome = Cli.Run("rules", "validate", "--rules", temp.Sub("rules"), "--as-of", "2025-11-03").ShouldExit(2);
 
         outcome.Stdout.Should().Contain("settings.json:3:3: error:").And.Contain("defaultStatutoryLimit");
-        outcome.Stdout.Should().Contain("workflows/bad.json:2:3: error: 规则 local.bad");
+        outcome.Stdout.Should().Contain("workflows/bad.json:2:52: error: 规则 local.bad：Expression 无法编译：ChargeFacts 没有字段或属性 `Amout`，是否应为 `Amount`？");
         outcome.Stdout.Should().Contain("规则集被拒绝：2 个错误");
+    }
+
+    [Fact]
+    public void Validate_BrokenCopyWithoutNextYearsCalendar_ListsTheCalendarWarningWithTheErrors()
+    {
+        using var temp = CopyOfShippedRules();
+        File.Delete(temp.Sub("rules/calendars/2026.json"));
+        File.WriteAllText(temp.Sub("rules/settings.json"), "{ \"warnDays\": -1 }");
+
+        var outcome = Cli.Run("rules", "validate", "--rules", temp.Sub("rules"), "--as-of", "2025-11-03").ShouldExit(2);
+
+        outcome.Stdout.Should().Contain("settings.json:1:15: error:");
+        outcome.Stdout.Should().Contain("calendars/:1:1: warning: 没有2026年的日历");
     }
 
     [Fact]
@@ -84,7 +97,7 @@ public class RulesCommandTests
         var outcome = Cli.Run("rules", "test", "--rules", temp.Sub("rules")).ShouldExit(1);
 
         outcome.Stdout.Should().Contain("FAIL  tests/zz-wrong.json:1  故意写错的期望");
-        outcome.Stdout.Should().Contain("expected severity yellow, got red");
+        outcome.Stdout.Should().Contain("case.overdue-statutory case:A：期望级别为 yellow，实际为 red");
         outcome.Stdout.Should().MatchRegex(@"\d+ passed, 1 failed");
     }
 

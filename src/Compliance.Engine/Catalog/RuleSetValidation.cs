@@ -25,4 +25,10 @@ public sealed record RuleSetValidation
     public IReadOnlyList<RuleSetProblem> Warnings { get; }
 
     public bool IsValid => RuleSet is not null;
+
+    /// <summary>
+    /// The years the calendar files name, read even when other files are broken, so that a check for a missing
+    /// year can be reported in the same pass as the errors; empty when the calendars themselves cannot be read.
+    /// </summary>
+    public IReadOnlySet<int> CoveredYears { get; init; } = new HashSet<int>();
 }

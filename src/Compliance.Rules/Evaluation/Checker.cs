@@ -111,21 +111,23 @@ public sealed class Checker
         var charges = new List<CompiledRule<ChargeFacts>>();
         foreach (var source in sources)
         {
-            if (!source.Rule.Enabled
-                || (source.BuiltIn && ruleSet.Settings.Checks.TryGetValue(source.Rule.RuleName, out var o) && o.Enabled == false))
+            if (source.BuiltIn && ruleSet.Settings.Checks.TryGetValue(source.Rule.RuleName, out var o) && o.Enabled == false)
             {
                 continue;
             }
+            // A custom rule switched off with "Enabled": false is still compiled, so that a typo in it is found
+            // now and not on the day an author switches it on; it is then left out.
+            var runs = source.Rule.Enabled;
             switch (source.Kind)
             {
                 case WorkflowKind.Cases:
-                    Add(cases, compiler.Compile<CaseFacts>(source, ruleSet.Settings, problems));
+                    Add(cases, compiler.Compile<CaseFacts>(source, ruleSet.Settings, problems), runs);
                     break;
                 case WorkflowKind.Stages:
-                    Add(stages, compiler.Compile<StageFacts>(source, ruleSet.Settings, problems));
+                    Add(stages, compiler.Compile<StageFacts>(source, ruleSet.Settings, problems), runs);
                     break;
                 case WorkflowKind.Charges:
-                    Add(charges, compiler.Compile<ChargeFacts>(source, ruleSet.Settings, problems));
+                    Add(charges, compiler.Compile<ChargeFacts>(source, ruleSet.Settings, problems), runs);
                     break;
             }
         }
@@ -173,9 +175,9 @@ public sealed class Checker
         return new SubjectTracer(judgement).Trace(subject);
     }
 
-    private static void Add<T>(List<CompiledRule<T>> list, CompiledRule<T>? rule)
+    private static void Add<T>(List<CompiledRule<T>> list, CompiledRule<T>? rule, bool runs)
     {
-        if (rule is not null)
+        if (rule is not null && runs)
         {
             list.Add(rule);
         }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using Compliance.Engine.Catalog;
+using Compliance.Engine.Catalog.Loading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -31,19 +33,28 @@ public static class RuleTestReader
         return tests;
     }
 
+    /// <summary>The tests of one file; its problems are added to <paramref name="problems"/> in the order of the file.</summary>
     public static IReadOnlyList<RuleTest> Read(string file, string json, List<RuleSetProblem> problems)
     {
-        JToken root;
-        try
+        var found = new List<RuleSetProblem>();
+        var tests = ReadUnsorted(file, json, found);
+        problems.AddRange(found.OrderBy(p => p.Line).ThenBy(p => p.Column));
+        return tests;
+    }
+
+    private static List<RuleTest> ReadUnsorted(string file, string json, ICollection<RuleSetProblem> problems)
+    {
+        var log = new ProblemLog();
+        var source = JsonSource.Parse(file, Encoding.UTF8.GetBytes(json), log);
+        foreach (var p in log.Sorted())
         {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            problems.Add(p);
         }
-        catch (JsonReaderException ex)
+        if (source is null)
         {
-            problems.Add(new RuleSetProblem(file, ex.LineNumber, ex.LinePosition, $"invalid JSON: {ex.Message}"));
             return [];
         }
+        var root = source.Root;
         var items = root switch
         {
             JObject { } o when o["tests"] is JArray a => a,
@@ -52,7 +63,7 @@ public static class RuleTestReader
         };
         if (items is null)
         {
-            Add(problems, file, root, "a test file holds { \"tests\": [ … ] } or an array of tests");
+            Add(problems, source, root, "测试文件应为 { \"tests\": [ … ] } 或测试数组");
             return [];
         }
         var tests = new List<RuleTest>();
@@ -61,27 +72,27 @@ public static class RuleTestReader
         {
             if (token is not JObject t)
             {
-                Add(problems, file, token, "a test must be a JSON object");
+                Add(problems, source, token, "每个测试应为 JSON 对象");
                 continue;
             }
             var before = problems.Count;
             foreach (var p in t.Properties().Where(p => !TestKeys.Contains(p.Name)))
             {
-                Add(problems, file, p, $"unknown test key \"{p.Name}\"");
+                Add(problems, source, p, $"未知的测试键 `{p.Name}`{KeySuggestion.Hint(p.Name, TestKeys)}");
             }
             var name = t["name"]?.Type == JTokenType.String ? (string)t["name"]! : null;
             if (string.IsNullOrWhiteSpace(name))
             {
-                Add(problems, file, t, "a test needs a \"name\"");
+                Add(problems, source, t, "测试缺少 \"name\"（测试名称）");
             }
             else if (!names.Add(name))
             {
-                Add(problems, file, t["name"]!, $"duplicate test name \"{name}\"");
+                Add(problems, source, t["name"]!, $"测试名称 \"{name}\" 重复");
             }
-            var asOf = Date(t["asOf"], file, problems, "asOf") ?? default;
+            var asOf = Date(t["asOf"], source, problems, "asOf") ?? default;
             if (t["asOf"] is null)
             {
-                Add(problems, file, t, $"test \"{name}\" needs an \"asOf\" date");
+                Add(problems, source, t, $"测试 \"{name}\" 缺少 \"asOf\" 日期（YYYY-MM-DD）");
             }
             var records = new Dictionary<string, JArray>(StringComparer.Ordinal);
             if (t["records"] is JObject r)
@@ -90,7 +101,7 @@ public static class RuleTestReader
                 {
                     if (!Feeds.Contains(p.Name))
                     {
-                        Add(problems, file, p, $"unknown feed \"{p.Name}\" (cases, procedures, charges, stages)");
+                        Add(problems, source, p, $"未知的数据 `{p.Name}`，应为 cases、procedures、charges、stages 之一{KeySuggestion.Hint(p.Name, Feeds)}");
                     }
                     else if (p.Value is JArray array)
                     {
@@ -98,19 +109,19 @@ public static class RuleTestReader
                     }
                     else
                     {
-                        Add(problems, file, p.Value, $"records.{p.Name} must be an array of records");
+                        Add(problems, source, p.Value, $"records.{p.Name} 应为记录数组");
                     }
                 }
             }
             else
             {
-                Add(problems, file, t, $"test \"{name}\" needs \"records\": {{ \"cases\": [ … ], … }}");
+                Add(problems, source, t, $"测试 \"{name}\" 缺少 \"records\": {{ \"cases\": [ … ], … }}");
             }
-            var expect = Expectations(t["expect"], file, problems);
-            var expectNot = Expectations(t["expectNot"], file, problems);
+            var expect = Expectations(t["expect"], source, problems);
+            var expectNot = Expectations(t["expectNot"], source, problems);
             if (expect.Count == 0 && expectNot.Count == 0)
             {
-                Add(problems, file, t, $"test \"{name}\" expects nothing: give \"expect\" or \"expectNot\"");
+                Add(problems, source, t, $"测试 \"{name}\" 没有任何期望：请给出 \"expect\" 或 \"expectNot\"");
             }
             if (problems.Count > before)
             {
@@ -132,7 +143,7 @@ public static class RuleTestReader
         return tests;
     }
 
-    private static List<RuleTestExpectation> Expectations(JToken? token, string file, List<RuleSetProblem> problems)
+    private static List<RuleTestExpectation> Expectations(JToken? token, JsonSource source, ICollection<RuleSetProblem> problems)
     {
         var list = new List<RuleTestExpectation>();
         if (token is null)
@@ -141,39 +152,39 @@ public static class RuleTestReader
         }
         if (token is not JArray array)
         {
-            Add(problems, file, token, "expect and expectNot are arrays of findings");
+            Add(problems, source, token, "expect 和 expectNot 应为期望的问题数组");
             return list;
         }
         foreach (var item in array)
         {
             if (item is not JObject e)
             {
-                Add(problems, file, item, "an expected finding is an object with \"rule\" and \"subject\"");
+                Add(problems, source, item, "期望的问题应为含 \"rule\" 和 \"subject\" 的对象");
                 continue;
             }
             foreach (var p in e.Properties().Where(p => !ExpectationKeys.Contains(p.Name)))
             {
-                Add(problems, file, p, $"unknown key \"{p.Name}\" (rule, subject, severity, occurredOn, evidence)");
+                Add(problems, source, p, $"未知的期望键 `{p.Name}`{KeySuggestion.Hint(p.Name, ExpectationKeys)}");
             }
             var rule = (string?)e["rule"];
             var subject = (string?)e["subject"];
             if (string.IsNullOrWhiteSpace(rule) || string.IsNullOrWhiteSpace(subject))
             {
-                Add(problems, file, e, "an expected finding needs \"rule\" and \"subject\"");
+                Add(problems, source, e, "期望的问题需要 \"rule\" 和 \"subject\"");
                 continue;
             }
             var severity = (string?)e["severity"];
             if (severity is not null && !SeverityNames.TryParse(severity, out _))
             {
-                Add(problems, file, e["severity"]!, "severity must be warning, yellow or red");
+                Add(problems, source, e["severity"]!, $"severity 只能是 warning、yellow 或 red，而不是 \"{severity}\"");
             }
-            var occurred = e["occurredOn"] is { } o ? Date(o, file, problems, "occurredOn")?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+            var occurred = e["occurredOn"] is { } o ? Date(o, source, problems, "occurredOn")?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             list.Add(new RuleTestExpectation(rule, subject, severity, occurred, e["evidence"] as JObject, ((IJsonLineInfo)e).LineNumber));
         }
         return list;
     }
 
-    private static DateOnly? Date(JToken? token, string file, List<RuleSetProblem> problems, string key)
+    private static DateOnly? Date(JToken? token, JsonSource source, ICollection<RuleSetProblem> problems, string key)
     {
         if (token is null)
         {
@@ -183,13 +194,13 @@ public static class RuleTestReader
         {
             return d;
         }
-        Add(problems, file, token, $"{key} must be a date YYYY-MM-DD");
+        Add(problems, source, token, $"{key} 应为日期 YYYY-MM-DD，实际为 {token.ToString(Formatting.None)}");
         return null;
     }
 
-    private static void Add(List<RuleSetProblem> problems, string file, JToken token, string message)
+    private static void Add(ICollection<RuleSetProblem> problems, JsonSource source, JToken token, string message)
     {
-        var info = (IJsonLineInfo)token;
-        problems.Add(new RuleSetProblem(file, info.HasLineInfo() ? info.LineNumber : 1, info.HasLineInfo() ? info.LinePosition : 1, message));
+        var at = source.PositionOf(token);
+        problems.Add(new RuleSetProblem(at.File, at.Line, at.Column, message));
     }
 }

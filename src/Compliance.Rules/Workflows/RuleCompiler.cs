@@ -4,6 +4,7 @@ using Compliance.Engine.Catalog;
 using Compliance.Engine.Evaluation;
 using Compliance.Engine.Ingest;
 using RulesEngine.ExpressionBuilders;
+using Newtonsoft.Json.Linq;
 using RulesEngine.Models;
 
 namespace Compliance.Rules.Workflows;
@@ -20,6 +21,12 @@ internal sealed partial class RuleCompiler
         typeof(CaseFacts), typeof(StageFacts), typeof(ChargeFacts), typeof(CalendarHelpers), typeof(CatalogHelpers),
         typeof(Settings), typeof(Item), typeof(Fee), typeof(FeePeriod), typeof(StageLimit), typeof(Unit),
         typeof(CaseRecord), typeof(ChargeRecord), typeof(StageRecord), typeof(FeeStatus), typeof(LimitUnit), typeof(CaseStatus),
+    ];
+
+    /// <summary>What a parser message may name a member of: the facts, helpers and the few system types allowed.</summary>
+    private static readonly Type[] VisibleTypes =
+    [
+        .. CustomTypes, typeof(string), typeof(DateOnly), typeof(decimal), typeof(int), typeof(Math), typeof(Enumerable),
     ];
 
     private readonly RuleExpressionParser _parser = new(new ReSettings
@@ -50,25 +57,29 @@ internal sealed partial class RuleCompiler
             Expression.Assign(asOf, Expression.Property(scopeParam, nameof(RuleScope.AsOf))),
         };
         var inScope = new List<ParameterExpression> { recordParam, cal, catalog, settingsParam, asOf };
-        var errors = new List<string>();
+        var errors = new List<CompileError>();
         _parsed.Clear();
 
+        var globalTokens = source.WorkflowToken?["GlobalParams"] as JArray;
+        var g = 0;
         foreach (var p in source.Workflow.GlobalParams ?? [])
         {
-            AddScopedParam(p, inScope, variables, prologue, errors);
+            AddScopedParam(p, "GlobalParams", globalTokens?.ElementAtOrDefault(g++) as JObject, inScope, variables, prologue, errors);
         }
 
-        var body = BuildRuleBody(rule, inScope, variables, errors);
+        var body = BuildRuleBody(rule, source.Token, "", inScope, variables, errors);
+        var propertyTokens = source.Token?["Properties"] as JObject;
         Func<TFacts, RuleScope, DateOnly?>? occurredOn = null;
         var properties = rule.Properties ?? [];
         if (properties.TryGetValue("occurredOn", out var occurredText) && occurredText is not null)
         {
-            var occurredBody = Parse(occurredText.ToString()!, inScope, null, errors);
+            var occurredToken = propertyTokens?["occurredOn"];
+            var occurredBody = Parse(occurredText.ToString()!, inScope, null, errors, "Properties.occurredOn", occurredToken);
             if (occurredBody is not null)
             {
                 if (occurredBody.Type != typeof(DateOnly) && occurredBody.Type != typeof(DateOnly?))
                 {
-                    errors.Add($"occurredOn 应为日期表达式，而不是 {occurredBody.Type.Name}");
+                    errors.Add(new CompileError("Properties.occurredOn", $"应为日期表达式，而不是 {occurredBody.Type.Name}", occurredToken, null));
                 }
                 else
                 {
@@ -84,7 +95,7 @@ internal sealed partial class RuleCompiler
             var last = 0;
             foreach (Match m in Interpolation().Matches(text))
             {
-                var partBody = Parse(m.Groups[1].Value, inScope, null, errors);
+                var partBody = Parse(m.Groups[1].Value, inScope, null, errors, "ErrorMessage", source.Token?["ErrorMessage"], m.Groups[1].Index);
                 var literal = text[last..m.Index];
                 last = m.Index + m.Length;
                 if (partBody is not null)
@@ -96,11 +107,9 @@ internal sealed partial class RuleCompiler
             messageParts.Add(new MessagePart<TFacts>(text[last..], null));
         }
 
+        // An unknown severity is reported by WorkflowReader at its value; here it only must not make the rule red.
         var severity = Severity.Red;
-        if (properties.TryGetValue("severity", out var sev) && sev is not null && !SeverityNames.TryParse(sev.ToString(), out severity))
-        {
-            errors.Add($"severity 只能是 warning、yellow 或 red，而不是 \"{sev}\"");
-        }
+        var severityKnown = !(properties.TryGetValue("severity", out var sev) && sev is not null && !SeverityNames.TryParse(sev.ToString(), out severity));
         var basis = properties.TryGetValue("basis", out var b) ? b?.ToString() ?? "" : "";
         var template = source.BuiltIn && properties.TryGetValue("message", out var msg) ? msg?.ToString() : null;
 
@@ -111,11 +120,13 @@ internal sealed partial class RuleCompiler
             template = over.Message ?? template;
         }
 
-        if (errors.Count > 0 || body is null)
+        if (errors.Count > 0 || body is null || !severityKnown)
         {
             foreach (var e in errors.Distinct())
             {
-                problems.Add(new RuleSetProblem(source.File, source.Line, source.Column, $"规则 {name}：{e}"));
+                var at = source.PositionOf(e.At, e.Offset);
+                var field = e.Field.Length == 0 ? "" : e.Field + " ";
+                problems.Add(new RuleSetProblem(at.File, at.Line, at.Column, $"规则 {name}：{field}{e.Message}"));
             }
             return null;
         }
@@ -134,37 +145,46 @@ internal sealed partial class RuleCompiler
         };
     }
 
-    private Expression? BuildRuleBody(Rule rule, List<ParameterExpression> inScope, List<ParameterExpression> variables, List<string> errors)
+    /// <param name="token">the rule's JSON object, walked alongside it to place errors</param>
+    /// <param name="where">empty for the rule itself; "子规则 NAME 的 " for a child rule</param>
+    private Expression? BuildRuleBody(Rule rule, JObject? token, string where, List<ParameterExpression> inScope, List<ParameterExpression> variables, List<CompileError> errors)
     {
         var scope = new List<ParameterExpression>(inScope);
         var locals = new List<ParameterExpression>();
         var assigns = new List<Expression>();
+        var localTokens = token?["LocalParams"] as JArray;
+        var l = 0;
         foreach (var p in rule.LocalParams ?? [])
         {
-            AddScopedParam(p, scope, locals, assigns, errors);
+            AddScopedParam(p, where + "LocalParams", localTokens?.ElementAtOrDefault(l++) as JObject, scope, locals, assigns, errors);
         }
 
         Expression? body;
         if (!string.IsNullOrWhiteSpace(rule.Expression))
         {
-            body = Parse(rule.Expression, scope, typeof(bool), errors);
+            body = Parse(rule.Expression, scope, typeof(bool), errors, where + "Expression", token?["Expression"]);
         }
         else
         {
             body = null;
             var or = rule.Operator is "Or" or "OrElse";
+            var failed = false;
+            var childTokens = token?["Rules"] as JArray;
+            var i = 0;
             foreach (var child in rule.Rules ?? [])
             {
-                if (!child.Enabled)
+                // A switched-off child is compiled all the same (its typos are found now) and left out of the body.
+                var c = BuildRuleBody(child, childTokens?.ElementAtOrDefault(i++) as JObject, $"子规则 {child.RuleName} 的 ", scope, variables, errors);
+                failed |= c is null;
+                if (c is null || !child.Enabled)
                 {
                     continue;
                 }
-                var c = BuildRuleBody(child, scope, variables, errors);
-                if (c is null)
-                {
-                    return null;
-                }
                 body = body is null ? c : or ? Expression.OrElse(body, c) : Expression.AndAlso(body, c);
+            }
+            if (failed)
+            {
+                return null;
             }
             body ??= Expression.Constant(true);
         }
@@ -175,14 +195,14 @@ internal sealed partial class RuleCompiler
         return locals.Count == 0 ? body : Expression.Block(typeof(bool), locals, [.. assigns, body]);
     }
 
-    private void AddScopedParam(ScopedParam p, List<ParameterExpression> scope, List<ParameterExpression> variables, List<Expression> assigns, List<string> errors)
+    private void AddScopedParam(ScopedParam p, string field, JObject? token, List<ParameterExpression> scope, List<ParameterExpression> variables, List<Expression> assigns, List<CompileError> errors)
     {
         if (string.IsNullOrWhiteSpace(p.Name) || string.IsNullOrWhiteSpace(p.Expression))
         {
-            errors.Add("参数需要 Name 和 Expression");
+            errors.Add(new CompileError(field, "参数需要 Name 和 Expression", token, null));
             return;
         }
-        var value = Parse(p.Expression, scope, null, errors);
+        var value = Parse(p.Expression, scope, null, errors, $"{field} 参数 {p.Name}", token?["Expression"]);
         if (value is null)
         {
             return;
@@ -193,7 +213,9 @@ internal sealed partial class RuleCompiler
         assigns.Add(Expression.Assign(v, value));
     }
 
-    private Expression? Parse(string expression, List<ParameterExpression> scope, Type? returnType, List<string> errors)
+    /// <param name="at">the JSON string holding the expression</param>
+    /// <param name="offset">where the expression starts in that string (an <c>ErrorMessage</c>'s <c>$(…)</c>)</param>
+    private Expression? Parse(string expression, List<ParameterExpression> scope, Type? returnType, List<CompileError> errors, string field, JToken? at, int offset = 0)
     {
         Expression body;
         try
@@ -202,14 +224,17 @@ internal sealed partial class RuleCompiler
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            errors.Add($"表达式无法编译：{ex.Message}{Hint(ex.Message)}（表达式 \"{expression}\"{Position(ex)}）");
+            var position = Position(ex);
+            var message = ParserMessage.Translate(ex.Message, VisibleTypes, scope.Select(p => p.Name!));
+            var where = position is { } p ? $"，第 {p + 1} 个字符处" : "";
+            errors.Add(new CompileError(field, $"无法编译：{message}（表达式 \"{expression}\"{where}）", at, offset + (position ?? 0)));
             return null;
         }
         _parsed.Add(body);
         var violations = ExpressionSandbox.Inspect(body);
         if (violations.Count > 0)
         {
-            errors.Add($"表达式被拒绝：{string.Join("；", violations.Distinct())}（表达式 \"{expression}\"）");
+            errors.Add(new CompileError(field, $"被拒绝：{string.Join("；", violations.Distinct())}（表达式 \"{expression}\"）", at, offset));
             return null;
         }
         return body;
@@ -219,14 +244,8 @@ internal sealed partial class RuleCompiler
     /// Dynamic LINQ's ParseException carries the character position; it is read by name so that this program
     /// never references System.Linq.Dynamic.Core directly (RulesEngine pins its own version).
     /// </summary>
-    private static string Position(Exception ex) =>
-        ex.GetType().GetProperty("Position")?.GetValue(ex) is int position and >= 0 ? $"，第 {position + 1} 个字符处" : "";
-
-    /// <summary>Unknown names are most often a typo or an attempt to reach outside the facts; say which names exist.</summary>
-    private static string Hint(string parserMessage) =>
-        parserMessage.Contains("Unknown identifier", StringComparison.Ordinal) || parserMessage.Contains("No property or field", StringComparison.Ordinal)
-            ? "。规则只能使用 case/charge/stage、cal、catalog、settings、asOf 及 rules/README.md 列出的字段和方法"
-            : "";
+    private static int? Position(Exception ex) =>
+        ex.GetType().GetProperty("Position")?.GetValue(ex) is int position and >= 0 ? position : null;
 
     private static Func<TFacts, RuleScope, TResult> Lambda<TFacts, TResult>(
         Expression body, ParameterExpression record, ParameterExpression scope, List<ParameterExpression> variables, List<Expression> prologue)

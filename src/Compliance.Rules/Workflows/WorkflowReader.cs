@@ -1,5 +1,6 @@
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Catalog.Loading;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RulesEngine.Models;
@@ -34,17 +35,14 @@ internal static class WorkflowReader
 
     public static IReadOnlyList<RuleSource> Read(string file, string json, bool builtIn, List<RuleSetProblem> problems)
     {
-        JToken root;
-        try
+        var log = new ProblemLog();
+        var source = JsonSource.Parse(file, Encoding.UTF8.GetBytes(json), log);
+        problems.AddRange(log.Sorted());
+        if (source is null)
         {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
-        }
-        catch (JsonReaderException ex)
-        {
-            problems.Add(new RuleSetProblem(file, ex.LineNumber, ex.LinePosition, $"JSON 语法错误：{ex.Message}"));
             return [];
         }
+        var root = source.Root;
 
         var workflows = root switch
         {
@@ -54,7 +52,7 @@ internal static class WorkflowReader
         };
         if (workflows.Count == 0 && root is not JArray)
         {
-            Add(problems, file, root, "工作流文件应为一个工作流对象或工作流数组");
+            Add(problems, source, root, "工作流文件应为一个工作流对象或工作流数组");
         }
 
         var rules = new List<RuleSource>();
@@ -62,14 +60,14 @@ internal static class WorkflowReader
         {
             if (token is not JObject wf)
             {
-                Add(problems, file, token, "工作流必须是 JSON 对象");
+                Add(problems, source, token, "工作流必须是 JSON 对象");
                 continue;
             }
-            CheckKeys(problems, file, wf, WorkflowKeys, "工作流");
+            CheckKeys(problems, source, wf, WorkflowKeys, "工作流");
             var name = wf["WorkflowName"]?.Type == JTokenType.String ? (string?)wf["WorkflowName"] : null;
             if (!WorkflowKinds.TryParse(name, out var kind))
             {
-                Add(problems, file, wf["WorkflowName"] ?? wf,
+                Add(problems, source, wf["WorkflowName"] ?? wf,
                     $"WorkflowName 应为 \"cases\"、\"charges\" 或 \"stages\"（它判定的记录），而不是 \"{name}\"");
                 continue;
             }
@@ -80,19 +78,19 @@ internal static class WorkflowReader
             }
             catch (JsonException ex)
             {
-                Add(problems, file, wf, $"工作流 {name}：{ex.Message}");
+                Add(problems, source, wf, $"工作流 {name}：{ex.Message}");
                 continue;
             }
             foreach (var p in wf["GlobalParams"] as JArray ?? [])
             {
                 if (p is JObject po)
                 {
-                    CheckKeys(problems, file, po, ParamKeys, "参数");
+                    CheckKeys(problems, source, po, ParamKeys, "参数");
                 }
             }
             if (wf["Rules"] is not JArray ruleTokens || ruleTokens.Count == 0)
             {
-                Add(problems, file, wf, $"工作流 {name} 没有 Rules");
+                Add(problems, source, wf, $"工作流 {name} 没有 Rules");
                 continue;
             }
             var ruleList = workflow.Rules.ToList();
@@ -100,78 +98,83 @@ internal static class WorkflowReader
             {
                 if (ruleTokens[i] is not JObject ro)
                 {
-                    Add(problems, file, ruleTokens[i], "规则必须是 JSON 对象");
+                    Add(problems, source, ruleTokens[i], "规则必须是 JSON 对象");
                     continue;
                 }
-                CheckRule(problems, file, ro, builtIn ? BuiltInPropertyKeys : CustomPropertyKeys);
-                var info = (IJsonLineInfo)ro;
-                rules.Add(new RuleSource(file, info.LineNumber, info.LinePosition, kind, workflow, ruleList[i], builtIn));
+                CheckRule(problems, source, ro, builtIn ? BuiltInPropertyKeys : CustomPropertyKeys);
+                var at = source.PositionOf(ro);
+                rules.Add(new RuleSource(file, at.Line, at.Column, kind, workflow, ruleList[i], builtIn)
+                {
+                    Json = source,
+                    Token = ro,
+                    WorkflowToken = wf,
+                });
             }
         }
         return rules;
     }
 
-    private static void CheckRule(List<RuleSetProblem> problems, string file, JObject rule, HashSet<string> propertyKeys)
+    private static void CheckRule(List<RuleSetProblem> problems, JsonSource source, JObject rule, HashSet<string> propertyKeys)
     {
-        CheckKeys(problems, file, rule, RuleKeys, "规则");
+        CheckKeys(problems, source, rule, RuleKeys, "规则");
         var name = (string?)rule["RuleName"];
         if (string.IsNullOrWhiteSpace(name))
         {
-            Add(problems, file, rule, "规则缺少 RuleName（它就是问题的代码）");
+            Add(problems, source, rule, "规则缺少 RuleName（它就是问题的代码）");
         }
         var hasExpression = rule["Expression"] is { Type: JTokenType.String };
         var hasChildren = rule["Rules"] is JArray { Count: > 0 };
         if (hasExpression == hasChildren)
         {
-            Add(problems, file, rule, $"规则 {name}：应给出 Expression，或 Operator 加子规则 Rules，二者取一");
+            Add(problems, source, rule, $"规则 {name}：应给出 Expression，或 Operator 加子规则 Rules，二者取一");
         }
         if (hasChildren && (string?)rule["Operator"] is not ("And" or "AndAlso" or "Or" or "OrElse"))
         {
-            Add(problems, file, rule["Operator"] ?? rule, $"规则 {name}：Operator 只能是 And、AndAlso、Or 或 OrElse");
+            Add(problems, source, rule["Operator"] ?? rule, $"规则 {name}：Operator 只能是 And、AndAlso、Or 或 OrElse");
         }
         if (rule["Properties"] is JObject properties)
         {
-            CheckKeys(problems, file, properties, propertyKeys, "属性（Properties）");
+            CheckKeys(problems, source, properties, propertyKeys, "属性（Properties）");
         }
         if (rule["Properties"] is JObject props && props["severity"] is { } sev
-            && !SeverityNames.TryParse((string?)sev, out _))
+            && !(sev.Type == JTokenType.String && SeverityNames.TryParse((string?)sev, out _)))
         {
-            Add(problems, file, sev, $"规则 {name}：severity 只能是 warning、yellow 或 red");
+            Add(problems, source, sev, $"规则 {name}：severity 只能是 warning、yellow 或 red，而不是 {sev.ToString(Formatting.None)}");
         }
         foreach (var p in rule["LocalParams"] as JArray ?? [])
         {
             if (p is JObject po)
             {
-                CheckKeys(problems, file, po, ParamKeys, "参数");
+                CheckKeys(problems, source, po, ParamKeys, "参数");
             }
         }
         foreach (var child in rule["Rules"] as JArray ?? [])
         {
             if (child is JObject co)
             {
-                CheckRule(problems, file, co, propertyKeys);
+                CheckRule(problems, source, co, propertyKeys);
             }
         }
     }
 
-    private static void CheckKeys(List<RuleSetProblem> problems, string file, JObject obj, HashSet<string> known, string what)
+    private static void CheckKeys(List<RuleSetProblem> problems, JsonSource source, JObject obj, HashSet<string> known, string what)
     {
         foreach (var prop in obj.Properties())
         {
             if (prop.Name is "Actions" or "WorkflowsToInject" or "WorkflowRulesToInject")
             {
-                Add(problems, file, prop, $"不支持 {prop.Name}：这里的规则只陈述必须成立的条件");
+                Add(problems, source, prop, $"不支持 {prop.Name}：这里的规则只陈述必须成立的条件");
             }
             else if (!known.Contains(prop.Name))
             {
-                Add(problems, file, prop, $"未知的{what}键 \"{prop.Name}\"{KeySuggestion.Hint(prop.Name, known)}");
+                Add(problems, source, prop, $"未知的{what}键 \"{prop.Name}\"{KeySuggestion.Hint(prop.Name, known)}");
             }
         }
     }
 
-    private static void Add(List<RuleSetProblem> problems, string file, JToken token, string message)
+    private static void Add(List<RuleSetProblem> problems, JsonSource source, JToken token, string message)
     {
-        var info = (IJsonLineInfo)token;
-        problems.Add(new RuleSetProblem(file, info.HasLineInfo() ? info.LineNumber : 1, info.HasLineInfo() ? info.LinePosition : 1, message));
+        var at = source.PositionOf(token);
+        problems.Add(new RuleSetProblem(at.File, at.Line, at.Column, message));
     }
 }

@@ -303,6 +303,16 @@ public sealed class RuleSetLoaderRefusalTests
     }
 
     [Theory]
+    [InlineData("{ \"warnDays\": 2", "settings.json:1:15: JSON 语法错误：文件意外结束，是否有括号或引号没有闭合？")]
+    [InlineData("{ \"warnDays\": \"2 }", "settings.json:1:18: JSON 语法错误：字符串没有闭合的引号")]
+    public void Validate_SyntaxErrorWithEnglishTail_WholeMessageInChinese(string json, string expected)
+    {
+        using var folder = TempRuleFolder.Valid().Write("settings.json", json);
+
+        folder.Problems().Should().Equal(expected);
+    }
+
+    [Theory]
     [InlineData("010")]
     [InlineData("0x10")]
     public void Validate_NumberTheReaderAcceptsButJsonDoesNot_ReportsIt(string literal)

@@ -141,4 +141,101 @@ public class CustomWorkflowTests
 
         act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle(p => p.Message.Contains("重复"));
     }
+    [Theory]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.later", "Enabled": false, "Expression": "charge.Amout > 0" } ] }""")]
+    [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.later", "Operator": "And", "Rules": [ { "RuleName": "on", "Expression": "true" }, { "RuleName": "off", "Enabled": false, "Expression": "charge.Amout > 0" } ] } ] }""")]
+    public void Create_DisabledRuleWithUnknownField_RefusedAllTheSame(string json)
+    {
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle(p => p.Message.Contains("local.later") && p.Message.Contains("Amout"));
+    }
+
+    [Fact]
+    public void Check_DisabledRule_CompiledButNeverJudges()
+    {
+        const string json = """{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.off", "Enabled": false, "Expression": "charge.Amount < 0" } ] }""";
+
+        var checker = Checker.Create(With(json));
+        var result = checker.Check(Some.Feeds(charges: [Some.Charge(caseId: null, unit: "U01", amount: 60m)]), Some.Date("2025-12-31"));
+
+        result.Findings.Should().NotContain(f => f.Rule == "local.off");
+        checker.Rules.Should().NotContain(r => r.Rule == "local.off");
+    }
+    [Fact]
+    public void Create_UnknownField_PointsAtItsCharacterInChineseWithSuggestion()
+    {
+        const string json = "[{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"local.typo\", \"Expression\": \"charge.Amout > 0\" } ] }]";
+
+        var act = () => Checker.Create(With(json));
+
+        var problem = act.Should().Throw<RuleSetException>().Which.Problems.Single();
+        problem.ToString().Should().StartWith("workflows/local.json:2:53: ");
+        problem.Message.Should().Contain("Expression").And.Contain("ChargeFacts 没有字段或属性 `Amout`，是否应为 `Amount`？").And.NotContain("No property");
+    }
+
+    [Theory]
+    [InlineData("\"ErrorMessage\": \"金额$(charge.Amout)元\"", "ErrorMessage", 33)]
+    [InlineData("\"Properties\": { \"occurredOn\": \"charge.ChargedOm\" }", "occurredOn", 43)]
+    [InlineData("\"LocalParams\": [ { \"Name\": \"a\", \"Expression\": \"charge.Amout\" } ]", "LocalParams", 59)]
+    public void Create_UnknownFieldOutsideExpression_NamesTheFieldAndPointsAtIt(string field, string named, int column)
+    {
+        var json = "[{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"local.typo\", \"Expression\": \"true\",\n    " + field + " } ] }]";
+
+        var act = () => Checker.Create(With(json));
+
+        var problem = act.Should().Throw<RuleSetException>().Which.Problems.Single();
+        problem.Line.Should().Be(3);
+        problem.Column.Should().Be(column);
+        problem.Message.Should().Contain("local.typo").And.Contain(named).And.Contain("是否应为");
+    }
+
+    [Theory]
+    [InlineData("cal.WorkingDays(charge.ChargedOn, asOf) > 0", "CalendarHelpers 没有方法 `WorkingDays`")]
+    [InlineData("chrge.Amount > 0", "未知的名称 `chrge`，是否应为 `charge`？")]
+    [InlineData("charge.Amount > ", "表达式不完整")]
+    [InlineData("charge.Amount", "结果应为 true 或 false")]
+    [InlineData("charge.ChargeId > 5", "String 与 Int32 类型的值不能这样比较")]
+    [InlineData("charge.Amount + \"x\" == 1", "运算符")]
+    public void Create_ExpressionThatDoesNotCompile_ExplainedInChinese(string expression, string explained)
+    {
+        var json = $$"""[{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.x", "Expression": {{Newtonsoft.Json.JsonConvert.ToString(expression)}} } ] }]""";
+
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle().Which.Message.Should().Contain(explained);
+    }
+
+    [Fact]
+    public void Create_MisspeltPropertiesKey_ColumnIsWhereTheKeyStarts()
+    {
+        const string json = "{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"a\", \"Expression\": \"true\",\n    \"Properties\": { \"severty\": \"yellow\" } } ] }";
+
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Single().Column.Should().Be(21);
+    }
+
+    [Fact]
+    public void Create_UnknownSeverity_ReportedOnceAtTheValue()
+    {
+        const string json = "{ \"WorkflowName\": \"charges\", \"Rules\": [\n  { \"RuleName\": \"a\", \"Expression\": \"true\", \"Properties\": { \"severity\": \"orange\" } } ] }";
+
+        var act = () => Checker.Create(With(json));
+
+        var problem = act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle().Which;
+        problem.Column.Should().Be(72);
+        problem.Message.Should().Contain("orange");
+    }
+
+    [Fact]
+    public void Create_WorkflowFileWithSyntaxError_MessageInChinese()
+    {
+        const string json = "{ \"WorkflowName\": \"charges\", \"Rules\": [ { \"RuleName\": \"a\", \"Expression\": \"true\" ] }";
+
+        var act = () => Checker.Create(With(json));
+
+        act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle()
+            .Which.Message.Should().StartWith("JSON 语法错误：").And.NotContainAny("Unexpected", "Path", "line ");
+    }
 }

@@ -114,6 +114,30 @@ internal sealed class JsonSource
     }
 
     /// <summary>
+    /// Where the character at <paramref name="offset"/> of a string value's text stands in the file, escapes
+    /// counted as written: an error found inside an expression points at that character, not at the whole value.
+    /// </summary>
+    public SourcePosition PositionInString(JToken token, int offset)
+    {
+        var start = PositionOf(token);
+        if (token is not JValue { Type: JTokenType.String } || start.Line > _lines.Length)
+        {
+            return start;
+        }
+        var text = _lines[start.Line - 1];
+        var i = start.Column; // just past the opening quote (columns are 1-based)
+        if (start.Column - 1 >= text.Length || text[start.Column - 1] is not ('"' or '\''))
+        {
+            return start;
+        }
+        for (var n = 0; n < offset && i < text.Length; n++)
+        {
+            i += text[i] != '\\' ? 1 : i + 1 < text.Length && text[i + 1] == 'u' ? 6 : 2;
+        }
+        return i < text.Length ? new SourcePosition(File, start.Line, i + 1) : start;
+    }
+
+    /// <summary>
     /// The source text of a number, true, false or null, so that literals the lenient reader accepts but JSON
     /// does not (010 read as octal 8, hex) can be refused.
     /// </summary>

@@ -8,9 +8,9 @@ internal static partial class JsonSyntaxMessage
     private static readonly (Regex Pattern, string Chinese)[] Known =
     [
         (new Regex(@"^After parsing a value an unexpected character was encountered: (.*)$"), "值后面出现意外的字符 $1，是否缺少逗号？"),
-        (new Regex(@"^Unexpected end"), "文件意外结束，是否有括号或引号没有闭合？"),
+        (new Regex(@"^Unexpected end.*$"), "文件意外结束，是否有括号或引号没有闭合？"),
         (new Regex(@"^Invalid character after parsing property name\. Expected ':' but got: (.*)$"), "键名后面应为冒号，实际为 $1"),
-        (new Regex(@"^Unterminated string"), "字符串没有闭合的引号"),
+        (new Regex(@"^Unterminated string.*$"), "字符串没有闭合的引号"),
         (new Regex(@"^Additional text encountered after finished reading JSON content: (.*)$"), "文档结束后还有多余的内容 $1"),
         (new Regex(@"^Property with the name '(.*)' already exists in the current JSON object$"), "键 `$1` 重复"),
         (new Regex(@"^Input string '(.*)' is not a valid (?:decimal|number|integer)$"), "无效的数字 $1"),
