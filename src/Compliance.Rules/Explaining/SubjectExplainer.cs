@@ -11,7 +11,8 @@ namespace Compliance.Rules.Explaining;
 
 /// <summary>
 /// Writes one subject's judgement the way a supervisor checks it by hand, in Chinese: the limits and where
-/// they came from, the day-by-day walk, the deadline, every finding and every check passed.
+/// they came from, the day-by-day walk, the deadline, every finding, every check passed and every one that did
+/// not apply, with why.
 /// </summary>
 public static class SubjectExplainer
 {
@@ -45,7 +46,9 @@ public static class SubjectExplainer
         }
         foreach (var o in trace.Outcomes.Where(o => o.Held))
         {
-            w.AppendLine($"  ✓ {o.Rule}：通过（{o.Source}）");
+            w.AppendLine(NotApplied.Why(o.Rule, trace.Facts) is { } reason
+                ? $"  – {o.Rule}：不适用（{reason}）"
+                : $"  ✓ {o.Rule}：通过（{o.Source}）");
         }
         if (trace.Findings.Count == 0 && trace.Outcomes.Count == 0 && trace.NotJudged is null)
         {

@@ -1,3 +1,5 @@
+using Compliance.Engine.Catalog;
+using Compliance.Engine.Ingest;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Explaining;
 
@@ -21,7 +23,52 @@ public class SubjectExplainerTests
         text.Should().Contain("2025-11-03 周一  第22天  工作日");
         text.Should().Contain("法定时限 Ls = 20个工作日（来源：办件数据行）");
         text.Should().Contain("✗ case.overdue-statutory（红牌，发生于2025-10-31）");
-        text.Should().Contain("✓ case.overdue-promised：通过");
+        text.Should().Contain("– case.overdue-promised：不适用（已超过法定时限，见 case.overdue-statutory）");
+        text.Should().Contain("– case.due-soon：不适用（办件已办结）");
+        text.Should().NotContain("✓");
+    }
+
+    [Fact]
+    public void Explain_OpenCaseWithinLimits_EachCaseCheckPassed()
+    {
+        var rs = Some.RuleSet();
+        var data = Some.Feeds([Some.Case(accepted: "2025-09-26", statutory: 20, promised: 20)]);
+        var trace = Checker.Create(rs).Trace(data, Some.Date("2025-10-09"), "case:XK-2025-0001");
+
+        var text = SubjectExplainer.Explain(trace, rs, Some.Date("2025-10-09"));
+
+        text.Should().Contain("✓ case.overdue-statutory：通过").And.Contain("✓ case.overdue-promised：通过").And.Contain("✓ case.due-soon：通过");
+        text.Should().NotContain("不适用");
+    }
+
+    [Fact]
+    public void Explain_ChargeOfAbolishedFee_LaterStepsNotApplied()
+    {
+        var fee = Some.Fee("F0301", Some.Period(from: "2017-04-01", status: FeeStatus.Abolished, max: 10m, scope: ["X9999"]));
+        var rs = Some.RuleSet(fees: [fee]);
+        var data = Some.Feeds([Some.Case(decided: "2025-10-10")], charges: [Some.Charge(fee: "F0301", amount: 600m)]);
+        var trace = Checker.Create(rs).Trace(data, Some.Date("2025-11-03"), "charge:C0001");
+
+        var text = SubjectExplainer.Explain(trace, rs, Some.Date("2025-11-03"));
+
+        text.Should().Contain("✗ fee.abolished");
+        text.Should().Contain("✓ fee.unknown：通过").And.Contain("✓ fee.not-in-force：通过");
+        text.Should().Contain("– fee.exempt-charged：不适用（已在第3步得出结论，见 fee.abolished）");
+        text.Should().Contain("– fee.out-of-scope：不适用（已在第3步得出结论，见 fee.abolished）");
+        text.Should().Contain("– fee.over-standard：不适用（已在第3步得出结论，见 fee.abolished）");
+    }
+
+    [Fact]
+    public void Explain_OverdueStage_DueSoonNotApplied()
+    {
+        var rs = Some.RuleSet();
+        var data = Some.Feeds(stages: [Some.Stage(started: "2025-09-01", limit: 30, limitUnit: LimitUnit.Calendar)]);
+        var trace = Checker.Create(rs).Trace(data, Some.Date("2025-12-31"), "stage:2025-330100-01-01-000001/环评");
+
+        var text = SubjectExplainer.Explain(trace, rs, Some.Date("2025-12-31"));
+
+        text.Should().Contain("✗ stage.overdue");
+        text.Should().Contain("– stage.due-soon：不适用（已超期，见 stage.overdue）");
     }
 
     [Fact]
@@ -37,6 +84,7 @@ public class SubjectExplainerTests
         text.Should().Contain("→ 2017-04-01至今：正常，标准300.00元；依据：财税〔2017〕20号");
         text.Should().Contain("✗ fee.over-standard");
         text.Should().Contain("✓ fee.unknown：通过");
+        text.Should().Contain("✓ fee.out-of-scope：通过");
     }
 
     [Fact]
