@@ -83,15 +83,8 @@ internal static class CheckRun
         catch (RuleEvaluationException e)
         {
             // A rule that fails while it runs leaves the judgement incomplete: nothing is written, nothing passes silently.
-            stderr.WriteLine($"规则运行出错，共 {e.Errors.Count} 处，本次检查未写出结果：");
-            foreach (var error in e.Errors.Take(50))
-            {
-                stderr.WriteLine(error.ToString());
-            }
-            if (e.Errors.Count > 50)
-            {
-                stderr.WriteLine($"……另有 {e.Errors.Count - 50} 处");
-            }
+            stderr.WriteLine($"规则运行出错，共 {e.Count} 处，本次检查未写出结果：");
+            stderr.WriteLine(e.Message);
             return ExitCode.NothingJudged;
         }
 

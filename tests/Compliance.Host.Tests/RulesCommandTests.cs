@@ -145,7 +145,7 @@ public class CheckRuleErrorTests
 
         var outcome = Cli.Run("check", "--rules", temp.Sub("rules"), "--data", temp.Sub("data"), "--as-of", "2025-11-03", "--out", temp.Sub("out")).ShouldExit(2);
 
-        outcome.Stderr.Should().Contain("workflows/npe.json:1: rule local.npe failed on charge:JK-1");
+        outcome.Stderr.Should().Contain("workflows/npe.json:1: 规则 local.npe 在 charge:JK-1 上运行出错：取了空值（null）的成员");
         File.Exists(temp.Sub("out/findings.jsonl")).Should().BeFalse();
     }
 }

@@ -155,10 +155,10 @@ internal sealed class Judgement
         });
         RunInOrder(work);
 
-        var errors = parts.SelectMany(p => p.Errors).ToList();
-        if (errors.Count > 0)
+        var errorCount = parts.Sum(p => p.ErrorCount);
+        if (errorCount > 0)
         {
-            throw new RuleEvaluationException(errors);
+            throw new RuleEvaluationException([.. parts.SelectMany(p => p.Errors).Take(RuleEvaluationException.Kept)], errorCount);
         }
         EmitStageOrder(stageOrder, breaches.SelectMany(b => b));
 

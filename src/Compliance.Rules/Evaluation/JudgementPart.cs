@@ -21,7 +21,9 @@ internal sealed class JudgementPart
     public JudgementPart(Judgement judgement) => _j = judgement;
 
     public List<Finding> Findings { get; } = [];
+    /// <summary>The slice's first failures, at most <see cref="RuleEvaluationException.Kept"/>; <see cref="ErrorCount"/> counts all.</summary>
     public List<RuleError> Errors { get; } = [];
+    public int ErrorCount { get; private set; }
     public List<(int Year, string Subject)> Missing { get; } = [];
     /// <summary>In ordinal order once the slice is judged.</summary>
     public List<string> Orphans { get; } = [];
@@ -176,7 +178,7 @@ internal sealed class JudgementPart
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Errors.Add(new RuleError(rule.Source.File, rule.Source.Line, rule.Name, kind + id, $"{ex.GetType().Name}: {ex.Message}"));
+            Fail(rule.Source, rule.Name, kind + id, ex);
             return true;
         }
     }
@@ -203,7 +205,7 @@ internal sealed class JudgementPart
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Errors.Add(new RuleError(rule.Source.File, rule.Source.Line, rule.Name, subject, $"{ex.GetType().Name}: {ex.Message}"));
+            Fail(rule.Source, rule.Name, subject, ex);
             return;
         }
         Add(rule.Name, rule.Severity, subject, unit, occurred, message, rule.Basis, values);
@@ -229,6 +231,14 @@ internal sealed class JudgementPart
     }
 
     public void CountFuture(string feed) => Count(Future, feed, 1);
+
+    private void Fail(RuleSource source, string rule, string subject, Exception ex)
+    {
+        if (++ErrorCount <= RuleEvaluationException.Kept)
+        {
+            Errors.Add(new RuleError(source.File, source.Line, rule, subject, RuleError.Describe(ex)));
+        }
+    }
 
     /// <summary>
     /// Takes over a record's baseline verdict: its findings, re-dated to this run, or its calendar gap.

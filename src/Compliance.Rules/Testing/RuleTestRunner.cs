@@ -58,7 +58,7 @@ public static class RuleTestRunner
         }
         catch (RuleEvaluationException ex)
         {
-            failures.AddRange(ex.Errors.Select(e => "规则运行出错：" + e));
+            failures.AddRange(ex.Message.Split(Environment.NewLine));
             return new RuleTestResult(test, failures, [], new HashSet<string>());
         }
 

@@ -105,6 +105,22 @@ public class CustomWorkflowTests
         error.Subject.Should().Be("charge:C0001");
     }
 
+    [Fact]
+    public void Check_RuleFailingOnEveryRecord_KeepsTheFirstFiftyInOrderAndCountsAll()
+    {
+        const string json = """[{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.npe", "Expression": "charge.Case.ItemCode != \"X\"" } ] }]""";
+        var checker = Checker.Create(With(json));
+        var charges = Enumerable.Range(0, 40_000).Select(i => Some.Charge(id: $"C{i:D6}", caseId: null, unit: "U01")).ToList();
+
+        var act = () => checker.Check(Some.Feeds(charges: charges), Some.Date("2025-12-31"));
+
+        var thrown = act.Should().Throw<RuleEvaluationException>().Which;
+        thrown.Count.Should().Be(40_000);
+        thrown.Errors.Select(e => e.Subject).Should().Equal(Enumerable.Range(0, 50).Select(i => $"charge:C{i:D6}"));
+        thrown.Errors[0].ToString().Should().Be("workflows/local.json:1: 规则 local.npe 在 charge:C000000 上运行出错：取了空值（null）的成员（NullReferenceException）");
+        thrown.Message.Should().Contain("……另有 39950 处");
+    }
+
     [Theory]
     [InlineData("""{ "WorkflowName": "payments", "Rules": [ { "RuleName": "a", "Expression": "true" } ] }""", "WorkflowName")]
     [InlineData("""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "a", "Expresion": "true" } ] }""", "Expresion")]
