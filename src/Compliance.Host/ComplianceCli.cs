@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 
@@ -43,12 +44,28 @@ internal static class ComplianceCli
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
+        // The parser's own words (errors, help headings) come from its zh-Hans resources, like every message the
+        // program writes for its users. Only the UI culture changes: formatting stays culture-invariant.
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            return RunInChinese(args, stdout, stderr, clock);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    private static int RunInChinese(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
         var parse = Build(clock, stdout, stderr).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"参数错误：{error.Message}");
+                stderr.WriteLine($"参数错误：{ParseErrorText.Chinese(error.Message)}");
             }
             var path = CommandPath(parse.CommandResult);
             stderr.WriteLine(path is "compliance" or "compliance check"

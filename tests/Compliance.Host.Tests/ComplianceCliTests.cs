@@ -21,6 +21,16 @@ public class ComplianceCliTests
         outcome.Stdout.Should().BeEmpty();
     }
 
+    [Fact]
+    public void Run_ParseErrors_InChinese()
+    {
+        var missing = Cli.Run("check");
+        var unknown = Cli.Run("check", "--rules", "r", "--data", "d", "--bogus");
+
+        missing.Stderr.Should().Contain("参数错误：缺少必填选项 --rules").And.Contain("参数错误：缺少必填选项 --data");
+        unknown.Stderr.Should().Contain("参数错误：未识别命令或参数").And.Contain("--bogus").And.NotContain("Unrecognized");
+    }
+
     [Theory]
     [InlineData("2025/11/03")]
     [InlineData("20251103")]
