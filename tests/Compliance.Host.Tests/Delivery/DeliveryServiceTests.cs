@@ -136,6 +136,35 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
+    public async Task DeliverDue_UnitWebhookUnreachable_OfficeWebhookGetsTheNoticeWithWhatFailed()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret);
+        var settings = Webhook();
+        settings["Delivery:Webhook:Retries"] = "0";
+        settings["Delivery:MaxAttempts"] = "2";
+        using var world = new LedgerWorld(clock, u => u == "U0101" ? "http://127.0.0.1:9/U0101" : receiver.UrlFor(u), settings);
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await world.Get<DeliveryService>().DeliverDue(false, CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        receiver.Arrived.Should().ContainSingle().Which.Should().Be(("/U00", "undelivered-webhook-notice-1", true));
+        var alert = receiver.Processed.Single().Value.RootElement.GetProperty("alerts").EnumerateArray().Single();
+        alert.GetProperty("alertId").GetInt64().Should().Be(1);
+        alert.GetProperty("kind").GetString().Should().Be("new");
+        var failure = alert.GetProperty("undelivered");
+        failure.GetProperty("recipient").GetString().Should().Be("U0101");
+        failure.GetProperty("channel").GetString().Should().Be("webhook");
+        failure.GetProperty("attempts").GetInt32().Should().Be(2);
+        failure.GetProperty("messageKey").GetString().Should().Be("notice-1");
+        failure.GetProperty("error").GetString().Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task DeliverDue_HostRestartedBetweenEveryStepAndCrashedBeforeMarkingTheOfficesMail_OfficeSeesOneMessage()
     {
         var clock = new FakeTimeProvider(Now);
