@@ -49,6 +49,9 @@ public sealed record AlertNotice
 
     public int? FollowUpLimit { get; init; }
 
+    /// <summary>For a notice re-addressed to the office: the delivery that finally failed.</summary>
+    public DeliveryFailure? Undelivered { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static AlertNotice FromJson(string json) =>

@@ -14,4 +14,17 @@ public static class DeliveryChannels
 
     public const string Notice = "notice";
     public const string FollowUp = "follow-up";
+
+    /// <summary>A notice the outbox gave up on, re-addressed to the office so that it can reach the unit another way.</summary>
+    public const string Undelivered = "undelivered";
+
+    /// <summary>An outbox row's state as the office reads it.</summary>
+    public static string StateToChinese(string state) => state switch
+    {
+        Pending => "待发",
+        Sent => "已发",
+        Failed => "投递失败",
+        Cancelled => "已撤回",
+        _ => state,
+    };
 }

@@ -8,8 +8,9 @@ namespace Compliance.Engine.Alerts;
 /// The outbox over the ledger's delivery rows. A row is put into a message (its batch key, which is the message's
 /// idempotency key) in one transaction, sent, and marked sent in another: a crash in between leaves it pending
 /// with its key, so the next attempt sends the same message again and a de-duplicating receiver sees it once.
+/// A message given up on is re-addressed to the office (see <see cref="MarkFailed"/>), so nothing is lost silently.
 /// </summary>
-public sealed class Outbox(LedgerStore store)
+public sealed class Outbox(LedgerStore store, AlertRouting routing, DeliveryPlan plan)
 {
     /// <summary>
     /// Puts due, unbatched rows into messages: one per row for units that get each notice at once, and, when
@@ -98,12 +99,19 @@ public sealed class Outbox(LedgerStore store)
         tx.Commit();
     }
 
-    /// <summary>The channel refused or could not be reached: try again later, with a doubling pause, up to a limit.</summary>
-    public void MarkFailed(string batchKey, string error, DateTimeOffset now, int maxAttempts, TimeSpan firstPause)
+    /// <summary>
+    /// The channel refused or could not be reached: try again later, with a doubling pause, up to a limit. At the
+    /// limit the rows are failed and, in the same transaction, the office is sent what its unit never got, as one
+    /// message per office channel under a key derived from the failed one: a crash before the commit leaves the
+    /// message pending to fail again, one after it leaves the office's message queued once. Returns what was
+    /// given up on, or null while attempts remain.
+    /// </summary>
+    public FinalFailure? MarkFailed(string batchKey, string error, DateTimeOffset now, int maxAttempts, TimeSpan firstPause)
     {
         using var db = store.CreateDb();
         using var tx = db.Database.BeginTransaction();
-        foreach (var row in db.Deliveries.Where(d => d.BatchKey == batchKey && d.State == DeliveryChannels.Pending).ToList())
+        var rows = db.Deliveries.Where(d => d.BatchKey == batchKey && d.State == DeliveryChannels.Pending).OrderBy(d => d.Id).ToList();
+        foreach (var row in rows)
         {
             row.Attempts++;
             row.LastError = error.Length > 2000 ? error[..2000] : error;
@@ -114,7 +122,60 @@ public sealed class Outbox(LedgerStore store)
                 row.State = DeliveryChannels.Failed;
             }
         }
+        var failed = rows.Where(r => r.State == DeliveryChannels.Failed).ToList();
+        FinalFailure? outcome = null;
+        if (failed.Count > 0)
+        {
+            var first = failed[0];
+            var (office, keys) = TellOffice(db, batchKey, failed, now);
+            outcome = new FinalFailure(batchKey, first.Recipient, first.Channel, first.Address, failed.Max(r => r.Attempts), first.LastError ?? "",
+                failed.Select(r => r.AlertId).Distinct().ToList(), office, keys);
+        }
         db.SaveChanges();
         tx.Commit();
+        return outcome;
+    }
+
+    // A message that was itself to the office is not sent to the office again: it would go the same way, and a
+    // failure message about a failure message could loop for ever.
+    private (string? Office, List<string> Keys) TellOffice(LedgerDb db, string batchKey, List<DeliveryRow> failed, DateTimeOffset now)
+    {
+        var first = failed[0];
+        var office = routing.OfficeFor(first.Recipient);
+        if (first.Kind == DeliveryChannels.Undelivered || office is null || office.Code == first.Recipient)
+        {
+            return (null, []);
+        }
+        var failure = new DeliveryFailure
+        {
+            Recipient = first.Recipient,
+            RecipientName = routing.Find(first.Recipient)?.Name ?? "",
+            Channel = first.Channel,
+            Address = first.Address,
+            Attempts = failed.Max(r => r.Attempts),
+            Error = first.LastError ?? "",
+            MessageKey = batchKey,
+        };
+        var keys = new List<string>();
+        foreach (var (channel, address) in plan.AddressesOf(office))
+        {
+            // The key is set here rather than by Batch: the office hears at once, not in its own digest.
+            var key = $"undelivered-{channel}-{batchKey}";
+            keys.Add(key);
+            db.Deliveries.AddRange(failed.Select(row => new DeliveryRow
+            {
+                AlertId = row.AlertId,
+                Kind = DeliveryChannels.Undelivered,
+                Recipient = office.Code,
+                Channel = channel,
+                Address = address,
+                NoticeJson = (AlertNotice.FromJson(row.NoticeJson) with { Undelivered = failure }).ToJson(),
+                BatchKey = key,
+                State = DeliveryChannels.Pending,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            }));
+        }
+        return (keys.Count > 0 ? office.Code : null, keys);
     }
 }

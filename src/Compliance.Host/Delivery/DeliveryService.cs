@@ -56,7 +56,11 @@ internal sealed class DeliveryService(
                 var error = DeliveryError.Describe(e);
                 log.LogWarning("Message {Key} to {Recipient} by {Channel} failed (attempt {Attempt}): {Error}",
                     batch.Key, batch.Recipient, batch.Channel, batch.Attempts + 1, error);
-                outbox.MarkFailed(batch.Key, error, clock.GetUtcNow(), options.Value.MaxAttempts, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds));
+                var failure = outbox.MarkFailed(batch.Key, error, clock.GetUtcNow(), options.Value.MaxAttempts, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds));
+                if (failure is not null)
+                {
+                    GaveUp(failure);
+                }
                 continue;
             }
             outbox.MarkSent(batch.Key, clock.GetUtcNow());
@@ -67,5 +71,19 @@ internal sealed class DeliveryService(
             log.LogInformation("Delivered {Count} messages", sent);
         }
         return sent;
+    }
+
+    private void GaveUp(FinalFailure failure)
+    {
+        if (failure.OfficeKeys.Count > 0)
+        {
+            log.LogWarning("Delivery gave up: message {Key} to {Recipient} by {Channel} ({Address}) failed {Attempts} times, alerts {Alerts}: {Error}; the office {Office} is told by {OfficeKeys}",
+                failure.Key, failure.Recipient, failure.Channel, failure.Address, failure.Attempts, failure.AlertIds, failure.Error, failure.Office, failure.OfficeKeys);
+        }
+        else
+        {
+            log.LogWarning("Delivery gave up: message {Key} to {Recipient} by {Channel} ({Address}) failed {Attempts} times, alerts {Alerts}: {Error}; nobody else is told (it was to the office, or the office has no address)",
+                failure.Key, failure.Recipient, failure.Channel, failure.Address, failure.Attempts, failure.AlertIds, failure.Error);
+        }
     }
 }

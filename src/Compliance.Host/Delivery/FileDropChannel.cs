@@ -46,7 +46,7 @@ internal sealed class FileDropChannel(IOptions<DeliveryOptions> options, HomeFol
 
     private static string[] Row(AlertNotice n) =>
     [
-        n.AlertId.ToString(CultureInfo.InvariantCulture), KindOf(n.Kind), n.Rule, MessageText.Chinese(n.Severity), n.Subject, n.Unit, n.OccurredOn, n.AsOf,
+        n.AlertId.ToString(CultureInfo.InvariantCulture), n.Undelivered is { } failure ? Undelivered(failure) : KindOf(n.Kind), n.Rule, MessageText.Chinese(n.Severity), n.Subject, n.Unit, n.OccurredOn, n.AsOf,
         n.Message, n.Basis, MessageText.Figures(n.Evidence), n.FollowUpSeverity is null ? "" : MessageText.Chinese(n.FollowUpSeverity),
     ];
 
@@ -59,6 +59,9 @@ internal sealed class FileDropChannel(IOptions<DeliveryOptions> options, HomeFol
         "follow-up" => "督办",
         _ => kind,
     };
+
+    private static string Undelivered(DeliveryFailure f) =>
+        $"投递失败：致{f.RecipientName}（{f.Recipient}）经{MessageText.ChannelName(f.Channel)}（{f.Address}）尝试 {f.Attempts} 次未能送达，最近错误：{f.Error}";
 
     // A BOM, because the office opens these in Excel, which reads a BOM-less CSV as the local code page.
     private static string Csv(IEnumerable<string[]> rows)

@@ -11,6 +11,10 @@ internal static class MessageText
 {
     public static string Subject(OutboxBatch batch, string recipientName)
     {
+        if (batch.Notices[0].Undelivered is { } failure)
+        {
+            return $"【效能监察·投递失败】致{failure.RecipientName}（{failure.Recipient}）的通知未能送达：挂账 {AlertList(batch)}";
+        }
         if (batch.Notices.Count > 1)
         {
             return $"【效能监察】{recipientName} 挂账汇总（{batch.Notices.Count} 条）";
@@ -25,6 +29,10 @@ internal static class MessageText
     {
         var text = new StringBuilder();
         text.Append(recipientName).Append("：\n\n");
+        if (batch.Notices[0].Undelivered is { } failure)
+        {
+            return Undelivered(text, batch, failure);
+        }
         text.Append(batch.Notices.Count > 1 ? $"以下 {batch.Notices.Count} 条挂账事项请及时处理。\n\n" : "以下挂账事项请及时处理。\n\n");
         foreach (var n in batch.Notices)
         {
@@ -35,6 +43,33 @@ internal static class MessageText
         text.Append("消息编号：").Append(batch.Key).Append('\n');
         return text.ToString();
     }
+
+    // The office is told what its unit never got, with the notices themselves, so that it can pass them on.
+    private static string Undelivered(StringBuilder text, OutboxBatch batch, DeliveryFailure failure)
+    {
+        text.Append($"致{failure.RecipientName}（{failure.Recipient}）关于挂账 {AlertList(batch)} 的通知，经{ChannelName(failure.Channel)}（{failure.Address}）")
+            .Append($"尝试 {failure.Attempts} 次仍未能送达，系统已停止重试。最近一次错误：{failure.Error}\n");
+        text.Append("请通过其他方式通知该单位；通知后可用 compliance alerts ack 登记签收。未送达的通知如下。\n\n");
+        foreach (var n in batch.Notices)
+        {
+            Notice(text, n);
+            text.Append('\n');
+        }
+        text.Append("原消息编号：").Append(failure.MessageKey).Append('\n');
+        text.Append("消息编号：").Append(batch.Key).Append('\n');
+        return text.ToString();
+    }
+
+    private static string AlertList(OutboxBatch batch) =>
+        string.Join("、", batch.Notices.Select(n => n.AlertId).Distinct().Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)));
+
+    public static string ChannelName(string channel) => channel switch
+    {
+        DeliveryChannels.Email => "电子邮件",
+        DeliveryChannels.Webhook => "接口推送",
+        DeliveryChannels.File => "文件交换",
+        _ => channel,
+    };
 
     public static void Notice(StringBuilder text, AlertNotice n)
     {

@@ -62,6 +62,18 @@ internal sealed class WebhookChannel(IHttpClientFactory http, IOptions<DeliveryO
                     json.WriteNumber("followUpUsed", n.FollowUpUsed ?? 0);
                     json.WriteNumber("followUpLimit", n.FollowUpLimit ?? 0);
                 }
+                if (n.Undelivered is { } failure)
+                {
+                    json.WriteStartObject("undelivered");
+                    json.WriteString("recipient", failure.Recipient);
+                    json.WriteString("recipientName", failure.RecipientName);
+                    json.WriteString("channel", failure.Channel);
+                    json.WriteString("address", failure.Address);
+                    json.WriteNumber("attempts", failure.Attempts);
+                    json.WriteString("error", failure.Error);
+                    json.WriteString("messageKey", failure.MessageKey);
+                    json.WriteEndObject();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();

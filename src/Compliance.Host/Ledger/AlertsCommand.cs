@@ -67,10 +67,11 @@ internal static class AlertsCommand
             }
             var total = query.Count();
             var rows = query.OrderByDescending(a => a.Severity).ThenBy(a => a.Id).Take(parse.GetValue(limit)).ToList();
+            var undelivered = UndeliveredNotices.Among(db, rows);
             stdout.WriteLine($"挂账 {total} 条{(total > rows.Count ? $"（列出前 {rows.Count} 条）" : "")}");
             foreach (var a in rows)
             {
-                stdout.WriteLine($"#{a.Id}\t{AlertState.ToChinese(a.State)}\t{a.Severity.ToChinese()}\t{a.Rule}\t{a.Subject}\t{Unit(a.Unit)}\t末次发现 {a.Sighting.LastSeenAsOf:yyyy-MM-dd}\t{a.Message}");
+                stdout.WriteLine($"#{a.Id}\t{UndeliveredNotices.StateToChinese(a.State, undelivered.Contains(a.Id))}\t{a.Severity.ToChinese()}\t{a.Rule}\t{a.Subject}\t{Unit(a.Unit)}\t末次发现 {a.Sighting.LastSeenAsOf:yyyy-MM-dd}\t{a.Message}");
             }
             return ExitCode.Completed;
         }));
@@ -92,7 +93,8 @@ internal static class AlertsCommand
                 stderr.WriteLine($"挂账 #{alertId} 不存在。");
                 return ExitCode.NothingJudged;
             }
-            stdout.WriteLine($"挂账 #{a.Id}　{AlertState.ToChinese(a.State)}（{a.State}）");
+            var undelivered = UndeliveredNotices.Among(db, [a]).Contains(a.Id);
+            stdout.WriteLine($"挂账 #{a.Id}　{UndeliveredNotices.StateToChinese(a.State, undelivered)}（{a.State}）");
             stdout.WriteLine($"问题：{a.Message}");
             stdout.WriteLine($"规则：{a.Rule}（{a.Severity.ToChinese()}）");
             stdout.WriteLine($"对象：{a.Subject}");
@@ -116,7 +118,7 @@ internal static class AlertsCommand
             {
                 var when = d.SentAt is { } s ? Time(s) : "";
                 var error = d.LastError is { Length: > 0 } err ? $"　最近错误：{err}" : "";
-                stdout.WriteLine($"  {d.Kind}　{d.Channel}　{d.Recipient} {d.Address}　{d.State}　尝试 {d.Attempts} 次　{when}　{d.BatchKey}{error}");
+                stdout.WriteLine($"  {d.Kind}　{d.Channel}　{d.Recipient} {d.Address}　{DeliveryChannels.StateToChinese(d.State)}　尝试 {d.Attempts} 次　{when}　{d.BatchKey}{error}");
             }
             return ExitCode.Completed;
         }));

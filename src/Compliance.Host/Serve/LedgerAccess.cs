@@ -14,5 +14,5 @@ internal sealed class LedgerAccess(LedgerStore store, RuleSetProvider rules, IOp
 
     public AlertLedger Ledger() => new(store, Routing(), delivery.Value.ToPlan());
 
-    public Outbox Outbox() => new(store);
+    public Outbox Outbox() => new(store, Routing(), delivery.Value.ToPlan());
 }

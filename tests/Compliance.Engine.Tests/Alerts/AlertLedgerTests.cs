@@ -333,7 +333,7 @@ public sealed class AlertLedgerTests : IDisposable
         // Sent Tuesday 2025-12-30, 09:00 in Beijing.
         var sent = new DateTimeOffset(2025, 12, 30, 1, 0, 0, TimeSpan.Zero);
         _ledger.RecordRun(Some.Run(Some.Finding()), sent);
-        var outbox = new Outbox(_temp.Store);
+        var outbox = new Outbox(_temp.Store, new AlertRouting(Some.Units), Some.Plan());
         outbox.Batch(sent, flushDigests: true);
         foreach (var batch in outbox.Due(sent))
         {
@@ -389,7 +389,7 @@ public sealed class AlertLedgerTests : IDisposable
 
     private void MarkOnlyAlertSent()
     {
-        var outbox = new Outbox(_temp.Store);
+        var outbox = new Outbox(_temp.Store, new AlertRouting(Some.Units), Some.Plan());
         outbox.Batch(Some.Monday, flushDigests: true);
         foreach (var batch in outbox.Due(Some.Monday))
         {

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Compliance.Engine.Alerts;
 using Compliance.Engine.Storage;
 using Compliance.Host.Delivery;
+using Compliance.Host.Serve;
 using Compliance.Host.Tests.Serve;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 
@@ -79,11 +81,11 @@ public sealed class DeliveryServiceTests
         var delivery = world.Get<DeliveryService>();
 
         var pauses = new List<DateTimeOffset>();
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < 8; attempt++)
         {
             await delivery.DeliverDue(false, CancellationToken.None);
             using var db = world.Get<LedgerStore>().CreateDb();
-            pauses.Add(db.Deliveries.Single().NextAttemptAt);
+            pauses.Add(db.Deliveries.First(d => d.Kind == DeliveryChannels.Notice).NextAttemptAt);
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
@@ -91,12 +93,109 @@ public sealed class DeliveryServiceTests
         smtp.Messages.Should().BeEmpty();
         using (var db = world.Get<LedgerStore>().CreateDb())
         {
-            var row = db.Deliveries.Single();
-            row.State.Should().Be(DeliveryChannels.Failed);
-            row.Attempts.Should().Be(3);
+            // The office's mail about it goes through the same refusing server: it fails in turn and goes nowhere else.
+            db.Deliveries.OrderBy(d => d.Id).Select(d => $"{d.Kind} {d.Recipient} {d.State} {d.Attempts}").ToList()
+                .Should().Equal("notice U0101 failed 3", "undelivered U00 failed 3");
         }
         var shown = Cli.Run("alerts", "show", "1", "--home", world.Home, "--rules", world.Rules);
-        shown.Stdout.Should().Contain("failed").And.Contain("尝试 3 次").And.Contain("最近错误");
+        shown.Stdout.Should().Contain("投递失败").And.Contain("尝试 3 次").And.Contain("最近错误");
+    }
+
+    [Fact]
+    public async Task DeliverDue_UnitAddressAlwaysRefused_OfficeGetsOneChineseMailNamingUnitAlertChannelAndError()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var smtp = new SmtpReceiver(refuseTo: "u0101@example.gov");
+        var logs = new LogCollector();
+        using var world = new LedgerWorld(clock, settings: GivingUpAfterThree(smtp), logs: logs);
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+        var delivery = world.Get<DeliveryService>();
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            await delivery.DeliverDue(false, CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var mail = smtp.Messages.Should().ContainSingle().Subject;
+        mail.To.Mailboxes.Single().Address.Should().Be("u00@example.gov");
+        mail.MessageId.Should().Be("undelivered-email-notice-1@compliance.ledger");
+        mail.Subject.Should().Contain("投递失败").And.Contain("城东区市场监督管理局").And.Contain("#1");
+        mail.TextBody.Should().Contain("城东区市场监督管理局（U0101）").And.Contain("电子邮件（u0101@example.gov）")
+            .And.Contain("尝试 3 次").And.Contain("554").And.Contain("挂账编号：#1").And.Contain("charge:JK-0001").And.Contain("原消息编号：notice-1");
+        AlertStates(world).Should().Equal(AlertState.Pending);
+        logs.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.Text.Contains("gave up", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("notice-1").And.Contain("U0101").And.Contain("undelivered-email-notice-1");
+
+        var listed = Cli.Run("alerts", "list", "--home", world.Home, "--rules", world.Rules);
+        listed.Stdout.Should().Contain("#1\t待发（投递失败）\t");
+        var shown = Cli.Run("alerts", "show", "1", "--home", world.Home, "--rules", world.Rules);
+        shown.Stdout.Should().Contain("挂账 #1　待发（投递失败）")
+            .And.Contain("notice　email　U0101 u0101@example.gov　投递失败　尝试 3 次")
+            .And.Contain("undelivered　email　U00 u00@example.gov　已发　尝试 1 次");
+    }
+
+    [Fact]
+    public async Task DeliverDue_UnitWebhookUnreachable_OfficeWebhookGetsTheNoticeWithWhatFailed()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var receiver = new WebhookReceiver(LedgerWorld.Secret);
+        var settings = Webhook();
+        settings["Delivery:Webhook:Retries"] = "0";
+        settings["Delivery:MaxAttempts"] = "2";
+        using var world = new LedgerWorld(clock, u => u == "U0101" ? "http://127.0.0.1:9/U0101" : receiver.UrlFor(u), settings);
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await world.Get<DeliveryService>().DeliverDue(false, CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        receiver.Arrived.Should().ContainSingle().Which.Should().Be(("/U00", "undelivered-webhook-notice-1", true));
+        var alert = receiver.Processed.Single().Value.RootElement.GetProperty("alerts").EnumerateArray().Single();
+        alert.GetProperty("alertId").GetInt64().Should().Be(1);
+        alert.GetProperty("kind").GetString().Should().Be("new");
+        var failure = alert.GetProperty("undelivered");
+        failure.GetProperty("recipient").GetString().Should().Be("U0101");
+        failure.GetProperty("channel").GetString().Should().Be("webhook");
+        failure.GetProperty("attempts").GetInt32().Should().Be(2);
+        failure.GetProperty("messageKey").GetString().Should().Be("notice-1");
+        failure.GetProperty("error").GetString().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task DeliverDue_HostRestartedBetweenEveryStepAndCrashedBeforeMarkingTheOfficesMail_OfficeSeesOneMessage()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var smtp = new SmtpReceiver(refuseTo: "u0101@example.gov");
+        using var world = new LedgerWorld(clock, settings: GivingUpAfterThree(smtp));
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1)));
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            world.Restart();
+            await world.Get<DeliveryService>().DeliverDue(false, CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        // The office's mail leaves, and the host dies before marking it sent.
+        world.Restart();
+        var outbox = world.Get<LedgerAccess>().Outbox();
+        var toOffice = outbox.Due(clock.GetUtcNow()).Single();
+        var email = world.Get<IEnumerable<IDeliveryChannel>>().Single(c => c.Name == DeliveryChannels.Email);
+        await email.Send(toOffice, "市纪委监委效能监察室", CancellationToken.None);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            world.Restart();
+            await world.Get<DeliveryService>().DeliverDue(false, CancellationToken.None);
+            clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        smtp.Messages.Should().HaveCount(2, "the message left before the crash is sent again");
+        smtp.Messages.Select(m => m.MessageId).Distinct().Should().Equal("undelivered-email-notice-1@compliance.ledger");
+        smtp.Messages.Select(m => m.TextBody).Distinct().Should().ContainSingle("a re-send is the same message");
+        using var db = world.Get<LedgerStore>().CreateDb();
+        db.Deliveries.OrderBy(d => d.Id).Select(d => d.Kind + " " + d.State).ToList().Should().Equal("notice failed", "undelivered sent");
     }
 
     [Fact]
@@ -217,6 +316,14 @@ public sealed class DeliveryServiceTests
         ["Delivery:Email:Security"] = "None",
         ["Delivery:Email:From"] = "dzjc@example.gov",
     };
+
+    private static Dictionary<string, string?> GivingUpAfterThree(SmtpReceiver smtp)
+    {
+        var settings = Email(smtp);
+        settings["Delivery:MaxAttempts"] = "3";
+        settings["Delivery:FirstRetrySeconds"] = "10";
+        return settings;
+    }
 
     internal static Dictionary<string, string?> Webhook() => new() { ["Delivery:Webhook:Enabled"] = "true" };
 

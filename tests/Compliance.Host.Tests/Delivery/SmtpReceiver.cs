@@ -16,12 +16,13 @@ internal sealed class SmtpReceiver : IDisposable
     private readonly Task _running;
 
     /// <param name="refuseFirst">How many messages to answer with 554 before accepting, as a full or failing mail server would.</param>
-    public SmtpReceiver(int refuseFirst = 0)
+    /// <param name="refuseTo">Addresses whose every message is answered with 554, as a unit's mail server that keeps refusing would.</param>
+    public SmtpReceiver(int refuseFirst = 0, params string[] refuseTo)
     {
         Port = FreePort.Next();
         var options = new SmtpServerOptionsBuilder().ServerName("127.0.0.1").Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))).Build();
         var services = new ServiceProvider();
-        services.Add(new Store(Messages, refuseFirst));
+        services.Add(new Store(Messages, refuseFirst, refuseTo.ToHashSet(StringComparer.OrdinalIgnoreCase)));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -44,13 +45,13 @@ internal sealed class SmtpReceiver : IDisposable
         _stop.Dispose();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages, int refuseFirst) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages, int refuseFirst, HashSet<string> refuseTo) : MessageStore
     {
         private int _refusalsLeft = refuseFirst;
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (Interlocked.Decrement(ref _refusalsLeft) >= 0)
+            if (transaction.To.Any(to => refuseTo.Contains($"{to.User}@{to.Host}")) || Interlocked.Decrement(ref _refusalsLeft) >= 0)
             {
                 return SmtpResponse.TransactionFailed;
             }

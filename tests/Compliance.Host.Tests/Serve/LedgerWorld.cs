@@ -3,6 +3,7 @@ using Compliance.Host.Serve;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Compliance.Host.Tests.Serve;
 
@@ -15,10 +16,12 @@ internal sealed class LedgerWorld : IDisposable
     public const string Secret = "test-secret-0123456789";
 
     private readonly TimeProvider _clock;
+    private readonly ILoggerProvider? _logs;
     private Lazy<ServiceProvider> _services;
 
-    public LedgerWorld(TimeProvider clock, Func<string, string>? webhookFor = null, IDictionary<string, string?>? settings = null)
+    public LedgerWorld(TimeProvider clock, Func<string, string>? webhookFor = null, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
+        _logs = logs;
         Temp = new TempFolder();
         Rules = Temp.Sub("rules");
         Home = Temp.Sub("home");
@@ -99,7 +102,13 @@ internal sealed class LedgerWorld : IDisposable
     }
 
     private ServiceProvider Services() => new ServiceCollection()
-        .AddLogging()
+        .AddLogging(logging =>
+        {
+            if (_logs is not null)
+            {
+                logging.AddProvider(_logs);
+            }
+        })
         .AddLedger(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build(), _clock)
         .BuildServiceProvider();
 
