@@ -9,12 +9,17 @@ namespace Compliance.Host.Bench;
 /// </summary>
 internal sealed record ChildRun(int ExitCode, TimeSpan Elapsed, long PeakRssBytes, string Stdout, string Stderr)
 {
-    public static ChildRun Start(IReadOnlyList<string> args)
+    /// <param name="environment">Variables to set for the child, e.g. a runtime setting for this run only.</param>
+    public static ChildRun Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = SelfStartInfo();
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
