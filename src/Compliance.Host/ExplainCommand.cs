@@ -34,7 +34,8 @@ internal static class ExplainCommand
             var wanted = parse.GetRequiredValue(subject);
             var trace = checker.Trace(feeds, date, NormalizeStage(wanted, ruleSet));
             stdout.Write(SubjectExplainer.Explain(trace, ruleSet, date));
-            return ExitCode.Completed;
+            // A typo in the subject must not look like a clean bill to a script checking the status.
+            return trace.Unknown ? ExitCode.NothingJudged : ExitCode.Completed;
         });
         return command;
     }

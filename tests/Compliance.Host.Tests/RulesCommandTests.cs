@@ -112,6 +112,18 @@ public class RulesCommandTests
         outcome.Stdout.Should().Contain("✗ case.overdue-statutory（红牌，发生于2025-10-31）");
     }
 
+    [Theory]
+    [InlineData("case:XK-2099-9999", "数据中没有该办件")]
+    [InlineData("XK-2025-0001", "主体格式应为")]
+    public void Explain_SubjectNotInDataOrMalformed_Exits2SayingWhy(string subject, string why)
+    {
+        using var data = Data();
+
+        var outcome = Cli.Run("explain", "--rules", Repository.Rules, "--data", data.Sub("data"), "--as-of", "2025-11-03", subject).ShouldExit(ExitCode.NothingJudged);
+
+        outcome.Stdout.Should().Contain("未判定：" + why);
+    }
+
     [Fact]
     public void Diff_StandardCut_ShowsAppearingOverStandardByCodeAndUnit()
     {

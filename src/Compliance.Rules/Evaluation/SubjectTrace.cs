@@ -6,4 +6,8 @@ namespace Compliance.Rules.Evaluation;
 /// Everything the checker did with one subject: the facts it worked out (CaseFacts, StageFacts, ChargeFacts),
 /// every rule's outcome and the findings. <see cref="NotJudged"/> says why, when the subject was not judged.
 /// </summary>
-public sealed record SubjectTrace(string Subject, object? Facts, string? NotJudged, IReadOnlyList<RuleOutcome> Outcomes, IReadOnlyList<Finding> Findings);
+public sealed record SubjectTrace(string Subject, object? Facts, string? NotJudged, IReadOnlyList<RuleOutcome> Outcomes, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The subject is malformed or names no record of the data: most likely a typo, not a verdict.</summary>
+    public bool Unknown { get; init; }
+}

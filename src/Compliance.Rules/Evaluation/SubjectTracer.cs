@@ -28,7 +28,7 @@ internal sealed class SubjectTracer
             "stage" => TraceStage(subject, id, findings),
             "charge" => TraceCharge(subject, id, findings),
             "unit" => new SubjectTrace(subject, null, null, CrossOutcomes(findings, _j.Checker.WarningTalk), findings),
-            _ => new SubjectTrace(subject, null, "主体格式应为 case:<办件编号>、charge:<缴款单号>、stage:<项目代码>/<环节> 或 unit:<单位编码>", [], findings),
+            _ => new SubjectTrace(subject, null, "主体格式应为 case:<办件编号>、charge:<缴款单号>、stage:<项目代码>/<环节> 或 unit:<单位编码>", [], findings) { Unknown = true },
         };
     }
 
@@ -38,7 +38,7 @@ internal sealed class SubjectTracer
         var c = _j.CaseOf(id);
         if (c is null)
         {
-            return new SubjectTrace(subject, null, "数据中没有该办件（或该行已被拒收）", [], findings);
+            return new SubjectTrace(subject, null, "数据中没有该办件（或该行已被拒收）", [], findings) { Unknown = true };
         }
         if (c.Status is CaseStatus.Void or CaseStatus.Returned)
         {
@@ -62,7 +62,7 @@ internal sealed class SubjectTracer
         var s = _j.Data.Stages.FirstOrDefault(x => Subjects.StageKey(x.ProjectCode, x.Stage) == id);
         if (s is null)
         {
-            return new SubjectTrace(subject, null, "数据中没有该项目环节（或该行已被拒收）", [], findings);
+            return new SubjectTrace(subject, null, "数据中没有该项目环节（或该行已被拒收）", [], findings) { Unknown = true };
         }
         if (s.StartedOn > _j.AsOf)
         {
@@ -79,7 +79,7 @@ internal sealed class SubjectTracer
         var ch = _j.Data.Charges.FirstOrDefault(x => x.ChargeId == id);
         if (ch is null)
         {
-            return new SubjectTrace(subject, null, "数据中没有该缴款单（或该行已被拒收）", [], findings);
+            return new SubjectTrace(subject, null, "数据中没有该缴款单（或该行已被拒收）", [], findings) { Unknown = true };
         }
         if (ch.ChargedOn > _j.AsOf)
         {
