@@ -136,20 +136,20 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
 
     // Reads the file alone, as the feed it claims to be: row problems are for the run to report, but a file
     // rejected whole (undecodable, required columns missing) would silently empty its feed, so it is refused here.
+    // It is read under its own name, so that the reasons name the file the unit dropped.
     private List<string> WholeFileProblems(string path, string feed)
     {
-        var probe = Path.Combine(home.Home, ".probe-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(probe);
+        FeedData data;
         try
         {
-            File.Copy(path, Path.Combine(probe, feed + Path.GetExtension(path).ToLowerInvariant()));
-            var data = FeedReader.ReadFolder(probe, rules.Current().RuleSet.Stages);
-            return data.Rejects.Where(r => r.WholeFile).Select(r => $"{r.Reason}：{r.Message}").ToList();
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            data = FeedReader.ReadStream(feed, stream, Path.GetFileName(path), rules.Current().RuleSet.Stages);
         }
-        finally
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Directory.Delete(probe, recursive: true);
+            return [$"{RejectReason.BadFile}：文件 {Path.GetFileName(path)} 无法打开（{e.GetType().Name}）"];
         }
+        return data.Rejects.Where(r => r.WholeFile).Select(r => $"{r.Reason}：{r.Message}").ToList();
     }
 
     private InboxFile Reject(string path, bool move, string feed, string sha, string reasons)

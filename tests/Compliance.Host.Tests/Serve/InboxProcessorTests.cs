@@ -86,7 +86,7 @@ public sealed class InboxProcessorTests : IDisposable
 
         outcomes.Should().ContainSingle().Which.Outcome.Should().Be(InboxFile.Rejected);
         var reasons = Directory.GetFiles(Path.Combine(_world.Home, "rejected"), "*charges-1104.csv.reasons.txt").Single();
-        File.ReadAllText(reasons).Should().Contain("bad-file").And.Contain("无法解码");
+        File.ReadAllText(reasons).Should().Contain("bad-file").And.Contain("无法解码").And.Contain("文件 charges-1104.csv ").And.NotContain("文件 charges.csv ");
         Runs().Should().Be(0);
     }
 
