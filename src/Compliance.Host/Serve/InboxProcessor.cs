@@ -165,7 +165,8 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
         {
             File.Copy(path, target, overwrite: true);
         }
-        File.WriteAllText(target + ".reasons.txt", $"文件：{name}\n拒收时间（UTC）：{stamp}\n原因：\n{reasons}\n", new UTF8Encoding(false));
+        var beijing = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        File.WriteAllText(target + ".reasons.txt", $"文件：{name}\n拒收时间：{beijing}（北京时间）\n原因：\n{reasons}\n", new UTF8Encoding(false));
         using (var db = access.Store.CreateDb())
         {
             db.InboxFiles.Add(new InboxFileRow

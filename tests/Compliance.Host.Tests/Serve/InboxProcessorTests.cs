@@ -69,7 +69,7 @@ public sealed class InboxProcessorTests : IDisposable
         Directory.GetFiles(Inbox).Should().BeEmpty();
         var rejected = Path.Combine(_world.Home, "rejected");
         var reasons = Directory.GetFiles(rejected, "*cases.csv.reasons.txt").Single();
-        File.ReadAllText(reasons).Should().Contain("missing-column");
+        File.ReadAllText(reasons).Should().Contain("missing-column").And.Contain("拒收时间：2025-11-04 10:00:00（北京时间）");
         Directory.GetFiles(rejected, "*notes.txt").Should().ContainSingle();
         Runs().Should().Be(0);
     }
