@@ -172,7 +172,7 @@ internal static class RulesCommand
         var data = new Option<string>("--data") { Description = "数据目录", HelpName = "dir", Required = true };
         var asOf = CliDates.AsOfOption("基准日期，默认为北京时间今天");
         var examples = new Option<int>("--examples") { Description = "每个规则代码列出的示例数", DefaultValueFactory = _ => 3 };
-        var command = new Command("diff", "预览规则改动：同一批数据在新旧规则集下出现、消失或改变级别的问题") { baseRules, rules, data, asOf, examples };
+        var command = new Command("diff", "预览规则改动：同一批数据在新旧规则集下出现、消失、改变级别或改变内容的问题") { baseRules, rules, data, asOf, examples };
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? ShanghaiDate.Today(clock);
@@ -193,7 +193,7 @@ internal static class RulesCommand
             var diff = FindingDiff.Compare(oldFindings, newFindings);
 
             stdout.WriteLine($"规则集 {before.RuleSet.Label} → {after.RuleSet.Label}，基准日期 {date:yyyy-MM-dd}");
-            stdout.WriteLine($"问题：改动前 {oldFindings.Count} 条，改动后 {newFindings.Count} 条；新出现 {Count(diff, FindingChange.Appears)}，消失 {Count(diff, FindingChange.Disappears)}，级别改变 {Count(diff, FindingChange.SeverityChanged)}");
+            stdout.WriteLine($"问题：改动前 {oldFindings.Count} 条，改动后 {newFindings.Count} 条；新出现 {Count(diff, FindingChange.Appears)}，消失 {Count(diff, FindingChange.Disappears)}，级别改变 {Count(diff, FindingChange.SeverityChanged)}，内容改变 {Count(diff, FindingChange.ContentChanged)}");
             if (diff.Changes.Count == 0)
             {
                 stdout.WriteLine("没有变化");
@@ -219,6 +219,10 @@ internal static class RulesCommand
                 {
                     var severity = c.Kind == FindingChange.SeverityChanged ? $"{c.Before!.Severity.ToChinese()}→{c.After!.Severity.ToChinese()}" : c.Any.Severity.ToChinese();
                     stdout.WriteLine($"  {Kind(c.Kind)}  {c.Any.Rule}  {c.Any.Subject}  {severity}  {c.Any.Message}");
+                    if (c.Kind == FindingChange.ContentChanged)
+                    {
+                        stdout.WriteLine($"          改动前：{c.Before!.Message}");
+                    }
                 }
             }
             return ExitCode.Completed;
@@ -232,6 +236,7 @@ internal static class RulesCommand
     {
         FindingChange.Appears => "新出现",
         FindingChange.Disappears => "消失  ",
+        FindingChange.ContentChanged => "改内容",
         _ => "改级别",
     };
 }

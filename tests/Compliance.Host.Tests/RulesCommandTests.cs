@@ -125,6 +125,25 @@ public class RulesCommandTests
     }
 
     [Fact]
+    public void Diff_StandardCutUnderAnOverchargeAlreadyFound_ShowsItsContentChange()
+    {
+        using var rules = CopyOfShippedRules();
+        using var data = Data();
+        data.Write("data/charges.csv", """
+            charge_id,case_id,fee_code,amount,charged_at
+            JK-2,XK-2025-0001,F0102,320.00,2025-10-09
+            """);
+        var fees = rules.Sub("rules/fees.json");
+        File.WriteAllText(fees, File.ReadAllText(fees).Replace("\"max\": 300.00", "\"max\": 250.00", StringComparison.Ordinal));
+
+        var outcome = Cli.Run("rules", "diff", "--base", Repository.Rules, "--rules", rules.Sub("rules"), "--data", data.Sub("data"), "--as-of", "2025-11-03").ShouldExit(0);
+
+        outcome.Stdout.Should().Contain("内容改变 1").And.Contain("改内容  fee.over-standard  1");
+        outcome.Stdout.Should().MatchRegex(@"改内容  fee\.over-standard  charge:JK-2  红牌  .*超收70\.00元");
+        outcome.Stdout.Should().MatchRegex(@"改动前：.*超收20\.00元");
+    }
+
+    [Fact]
     public void Diff_StandardCut_ShowsAppearingOverStandardByCodeAndUnit()
     {
         using var rules = CopyOfShippedRules();

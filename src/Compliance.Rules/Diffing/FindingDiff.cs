@@ -3,8 +3,8 @@ using Compliance.Engine.Findings;
 namespace Compliance.Rules.Diffing;
 
 /// <summary>
-/// What a rule change would do to one run's findings: matched by rule and subject (the fingerprint's identity),
-/// so a changed message or figure alone is no change, and a changed severity is.
+/// What a rule change would do to one run's findings, matched by rule and subject (the fingerprint's identity): a
+/// finding appears, disappears, changes severity, or, with the same severity, changes what it says.
 /// </summary>
 public sealed class FindingDiff
 {
@@ -25,6 +25,10 @@ public sealed class FindingDiff
             else if (was.Severity != f.Severity)
             {
                 changes.Add(new FindingChange(FindingChange.SeverityChanged, was, f));
+            }
+            else if (was.Message != f.Message || was.Basis != f.Basis || was.Unit != f.Unit || was.OccurredOn != f.OccurredOn)
+            {
+                changes.Add(new FindingChange(FindingChange.ContentChanged, was, f));
             }
         }
         changes.AddRange(old.Values.Select(f => new FindingChange(FindingChange.Disappears, f, null)));

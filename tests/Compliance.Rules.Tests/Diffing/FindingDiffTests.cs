@@ -26,4 +26,30 @@ public class FindingDiffTests
         diff.ByCode().Should().Contain((FindingChange.Appears, "fee.over-standard", 1));
         diff.ByUnit().Should().Contain((FindingChange.Appears, "U01", 1));
     }
+
+    [Fact]
+    public void Compare_StandardLoweredUnderAnOverchargeAlreadyFound_ContentChanged()
+    {
+        var data = Some.Feeds([Some.Case(decided: "2025-10-10")], charges: [Some.Charge(id: "A", amount: 500m)]);
+        var before = Some.RuleSet(fees: [Some.Fee("F0101", Some.Period(max: 400m))]);
+        var after = Some.RuleSet(fees: [Some.Fee("F0101", Some.Period(max: 300m))]);
+        var asOf = Some.Date("2025-11-03");
+
+        var diff = FindingDiff.Compare(Checker.Create(before).Check(data, asOf).Findings, Checker.Create(after).Check(data, asOf).Findings);
+
+        var change = diff.Changes.Should().ContainSingle().Subject;
+        (change.Kind, change.Any.Rule, change.Any.Subject).Should().Be((FindingChange.ContentChanged, "fee.over-standard", "charge:A"));
+        change.Before!.Message.Should().Contain("400.00");
+        change.After!.Message.Should().Contain("300.00");
+    }
+
+    [Fact]
+    public void Compare_SameRuleSetTwice_NoChange()
+    {
+        var data = Some.Feeds([Some.Case(decided: "2025-10-10")], charges: [Some.Charge(id: "A", amount: 500m)]);
+        var rs = Some.RuleSet(fees: [Some.Fee("F0101", Some.Period(max: 400m))]);
+        var asOf = Some.Date("2025-11-03");
+
+        FindingDiff.Compare(Checker.Create(rs).Check(data, asOf).Findings, Checker.Create(rs).Check(data, asOf).Findings).Changes.Should().BeEmpty();
+    }
 }
