@@ -19,6 +19,11 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
 {
     private readonly Dictionary<string, (long Length, DateTime Written)> _seen = new(StringComparer.Ordinal);
 
+    // The rule set under which judging the accepted exports last failed (a custom rule throwing on the data, say):
+    // the same rule set on the same files fails the same way, so a scan retries only once either has changed,
+    // instead of re-judging a million rows every thirty seconds.
+    private string? _failedUnder;
+
     /// <summary>One pass over the inbox; files still being written wait for the next pass.</summary>
     public async Task<IReadOnlyList<InboxFile>> Scan(CancellationToken cancellationToken)
     {
@@ -44,7 +49,8 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
         {
             _seen.Remove(gone);
         }
-        return ready.Count == 0 && !AnyUnjudged() ? [] : await Accept(ready, "inbox", move: true, cancellationToken);
+        var retry = AnyUnjudged() && _failedUnder != rules.Current().RuleSet.Label;
+        return ready.Count == 0 && !retry ? [] : await Accept(ready, "inbox", move: true, cancellationToken);
     }
 
     /// <summary>Takes complete files (from the inbox, or named on the command line) and judges once if any was new.</summary>
@@ -63,7 +69,17 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
             accepted.AddRange(Unjudged().Except(accepted));
             if (accepted.Count > 0)
             {
-                var run = runner.JudgeNow(trigger);
+                RunOutcome? run;
+                try
+                {
+                    run = runner.JudgeNow(trigger);
+                    _failedUnder = null;
+                }
+                catch (Exception)
+                {
+                    _failedUnder = rules.Current().RuleSet.Label;
+                    throw;
+                }
                 if (run is not null)
                 {
                     using var db = access.Store.CreateDb();

@@ -111,6 +111,27 @@ public sealed class InboxProcessorTests : IDisposable
         read.InboxFiles.Single().RunId.Should().Be(read.Runs.Single().Id);
     }
 
+    [Fact]
+    public async Task Scan_RunFailingOnARule_NotRetriedEveryScanUntilTheRuleSetChanges()
+    {
+        var npe = Path.Combine(_world.Rules, "workflows", "npe.json");
+        File.WriteAllText(npe, """[{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.npe", "Expression": "charge.Case.ItemCode != \"X\"" } ] }]""");
+        var inbox = _world.Get<InboxProcessor>();
+        File.WriteAllText(Path.Combine(Inbox, "charges-1104.csv"), LedgerWorld.UnknownFeeCharges(1));
+        await inbox.Scan(CancellationToken.None);
+
+        var first = () => inbox.Scan(CancellationToken.None);
+        await first.Should().ThrowAsync<Compliance.Rules.Evaluation.RuleEvaluationException>();
+        (await inbox.Scan(CancellationToken.None)).Should().BeEmpty("the same rule set would fail the same way");
+        (await inbox.Scan(CancellationToken.None)).Should().BeEmpty();
+        Runs().Should().Be(0);
+
+        File.Delete(npe);
+        await inbox.Scan(CancellationToken.None);
+
+        Runs().Should().Be(1, "the mended rule set judges the export accepted before");
+    }
+
     private int Runs()
     {
         using var db = _world.Get<LedgerStore>().CreateDb();
