@@ -21,6 +21,77 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
     public LedgerStore Store => store;
 
     /// <summary>
+    /// Stores a run that failed, and tells the office once per distinct failure: the first failure with this rule set
+    /// on these input files queues one message per office channel, keyed by rule set and inputs, in the same
+    /// transaction as the run; a later failure of the same kind (a retry, the next day's run, a restarted host) is
+    /// stored but raises nothing. A crash before the commit leaves neither, one after it both. No alert moves.
+    /// </summary>
+    public FailedRunOutcome RecordFailure(RunFailure failure, DateTimeOffset now)
+    {
+        using var db = store.CreateDb();
+        using var tx = db.Database.BeginTransaction();
+        var inputsHash = failure.InputsHash;
+        var repeated = db.Runs.Any(r => r.State == RunState.Failed && r.RuleSetVersion == failure.RuleSetVersion
+            && r.RuleSetHash == failure.RuleSetHash && r.InputsHash == inputsHash);
+        var row = new RunRow
+        {
+            Trigger = failure.Trigger,
+            StartedAt = failure.StartedAt,
+            AsOf = failure.AsOf,
+            RuleSetVersion = failure.RuleSetVersion,
+            RuleSetHash = failure.RuleSetHash,
+            Feeds = string.Join(",", SummaryWriter.Feeds.Where(f => failure.Inputs.Any(i => i.Feed == f))),
+            DurationMs = failure.DurationMs,
+            SummaryJson = "",
+            State = RunState.Failed,
+            Error = failure.Error,
+            InputsHash = inputsHash,
+        };
+        db.Runs.Add(row);
+        db.SaveChanges();
+        db.RunInputs.AddRange(failure.Inputs.Select(f => new RunInputRow { RunId = row.Id, Feed = f.Feed, Name = f.Name, Sha256 = f.Sha256, Encoding = f.Encoding }));
+
+        var office = routing.OfficeFor("");
+        List<string> keys = [];
+        if (!repeated && office is not null)
+        {
+            var asOf = failure.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var notice = new AlertNotice
+            {
+                AlertId = 0,
+                Key = $"run:{row.Id}",
+                Kind = DeliveryChannels.RunFailed,
+                Revision = 0,
+                Rule = "",
+                Severity = "",
+                Subject = $"run:{row.Id}",
+                Unit = office.Code,
+                UnitName = office.Name,
+                Message = $"复核 #{row.Id} 失败，未产生任何问题记录：{failure.Error}",
+                Basis = "",
+                Evidence = "{}",
+                OccurredOn = asOf,
+                AsOf = asOf,
+                State = RunState.Failed,
+                RunFailed = new RunFailureNotice
+                {
+                    RunId = row.Id,
+                    Trigger = failure.Trigger,
+                    StartedAt = failure.StartedAt,
+                    AsOf = asOf,
+                    RuleSet = failure.RuleSetLabel,
+                    InputsHash = inputsHash,
+                    Error = failure.Error,
+                },
+            };
+            keys = Outbox.ToOffice(db, plan, office, DeliveryChannels.RunFailed, $"{failure.RuleSetLabel}-{inputsHash[..16]}", [(0, notice)], now);
+        }
+        db.SaveChanges();
+        tx.Commit();
+        return new FailedRunOutcome(row.Id, repeated, keys.Count > 0 ? office!.Code : null, keys);
+    }
+
+    /// <summary>
     /// Stores the run and its findings, then opens, changes, reopens and auto-closes alerts accordingly. A run
     /// with a <see cref="RunRecord.Base"/> that is the ledger's latest run is stored as its changes against that
     /// run, and only the alerts those changes touch (and open alerts that run did not see) are looked at: an
@@ -33,8 +104,9 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         using var tx = db.Database.BeginTransaction();
 
-        // Changes against a run that is not the latest would skip what the runs since then did to the alerts.
-        var latest = db.Runs.Max(r => (long?)r.Id);
+        // Changes against a run that is not the latest would skip what the runs since then did to the alerts. A
+        // failed run did nothing to them, so it is passed over.
+        var latest = db.Runs.Where(r => r.State == RunState.Completed).Max(r => (long?)r.Id);
         var baseRun = run.Base is { } b && b.RunId == latest ? b : null;
         var delta = baseRun is null ? null : FindingDelta.Between(baseRun.Findings, run.Findings);
 

@@ -19,7 +19,7 @@ public sealed record AlertNotice
     public required long AlertId { get; init; }
     public required string Key { get; init; }
 
-    /// <summary><c>new</c>, <c>changed</c>, <c>reopened</c> or <c>follow-up</c>.</summary>
+    /// <summary><c>new</c>, <c>changed</c>, <c>reopened</c>, <c>follow-up</c>, or <c>run-failed</c> for the office's notice of a failed run.</summary>
     public required string Kind { get; init; }
 
     public required int Revision { get; init; }
@@ -51,6 +51,9 @@ public sealed record AlertNotice
 
     /// <summary>For a notice re-addressed to the office: the delivery that finally failed.</summary>
     public DeliveryFailure? Undelivered { get; init; }
+
+    /// <summary>For the office's notice that a run failed (kind <c>run-failed</c>, no alert: <see cref="AlertId"/> is 0).</summary>
+    public RunFailureNotice? RunFailed { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -18,6 +18,9 @@ public static class DeliveryChannels
     /// <summary>A notice the outbox gave up on, re-addressed to the office so that it can reach the unit another way.</summary>
     public const string Undelivered = "undelivered";
 
+    /// <summary>The office's notice that a run failed and produced no findings; its row belongs to no alert (AlertId 0).</summary>
+    public const string RunFailed = "run-failed";
+
     /// <summary>An outbox row's state as the office reads it.</summary>
     public static string StateToChinese(string state) => state switch
     {

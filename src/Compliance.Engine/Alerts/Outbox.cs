@@ -1,4 +1,5 @@
 using System.Globalization;
+using Compliance.Engine.Catalog;
 using Compliance.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -142,7 +143,7 @@ public sealed class Outbox(LedgerStore store, AlertRouting routing, DeliveryPlan
     {
         var first = failed[0];
         var office = routing.OfficeFor(first.Recipient);
-        if (first.Kind == DeliveryChannels.Undelivered || office is null || office.Code == first.Recipient)
+        if (first.Kind is DeliveryChannels.Undelivered or DeliveryChannels.RunFailed || office is null || office.Code == first.Recipient)
         {
             return (null, []);
         }
@@ -156,26 +157,39 @@ public sealed class Outbox(LedgerStore store, AlertRouting routing, DeliveryPlan
             Error = first.LastError ?? "",
             MessageKey = batchKey,
         };
+        var keys = ToOffice(db, plan, office, DeliveryChannels.Undelivered, batchKey,
+            failed.Select(row => (row.AlertId, AlertNotice.FromJson(row.NoticeJson) with { Undelivered = failure })).ToList(), now);
+        return (keys.Count > 0 ? office.Code : null, keys);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="notices"/> to the office, one message per office channel under the key
+    /// <c>{kind}-{channel}-{about}</c>: derived from what it is about, so that the same cause never yields a second
+    /// key, and set here rather than by <see cref="Batch"/> because the office hears at once, not in its own digest.
+    /// Returns the keys; none when the office has no address on any channel switched on.
+    /// </summary>
+    internal static List<string> ToOffice(
+        LedgerDb db, DeliveryPlan plan, Unit office, string kind, string about, IReadOnlyList<(long AlertId, AlertNotice Notice)> notices, DateTimeOffset now)
+    {
         var keys = new List<string>();
         foreach (var (channel, address) in plan.AddressesOf(office))
         {
-            // The key is set here rather than by Batch: the office hears at once, not in its own digest.
-            var key = $"undelivered-{channel}-{batchKey}";
+            var key = $"{kind}-{channel}-{about}";
             keys.Add(key);
-            db.Deliveries.AddRange(failed.Select(row => new DeliveryRow
+            db.Deliveries.AddRange(notices.Select(n => new DeliveryRow
             {
-                AlertId = row.AlertId,
-                Kind = DeliveryChannels.Undelivered,
+                AlertId = n.AlertId,
+                Kind = kind,
                 Recipient = office.Code,
                 Channel = channel,
                 Address = address,
-                NoticeJson = (AlertNotice.FromJson(row.NoticeJson) with { Undelivered = failure }).ToJson(),
+                NoticeJson = n.Notice.ToJson(),
                 BatchKey = key,
                 State = DeliveryChannels.Pending,
                 CreatedAt = now,
                 NextAttemptAt = now,
             }));
         }
-        return (keys.Count > 0 ? office.Code : null, keys);
+        return keys;
     }
 }

@@ -39,4 +39,19 @@ public sealed class RunRow
     /// column <c>Summary</c> (see <see cref="SummaryCodec"/>).
     /// </summary>
     public required string SummaryJson { get; set; }
+
+    /// <summary>
+    /// <see cref="RunState.Completed"/>, or <see cref="RunState.Failed"/> for a run that threw (a custom rule failing
+    /// on the data, say): such a row has no findings, no summary and moved no alert, and is never a run's base.
+    /// </summary>
+    public string State { get; set; } = RunState.Completed;
+
+    /// <summary>For a failed run, what went wrong, as the office reads it; null for a completed run.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>
+    /// For a failed run, the SHA-256 of its input files' names and hashes (see <see cref="RunInputs.Hash"/>): with the
+    /// rule set, what makes two failures the same one. Null for a completed run.
+    /// </summary>
+    public string? InputsHash { get; set; }
 }

@@ -68,5 +68,18 @@ internal static class Some
 
     public static RunRecord Run(params Finding[] findings) => Run(new DateOnly(2025, 11, 3), ["cases", "charges", "stages"], findings);
 
+    /// <summary>A run that failed on a custom rule, over one charges file whose content <paramref name="sha"/> names.</summary>
+    public static RunFailure Failure(string ruleSetHash = "3f2a9c1e", char sha = 'b', string trigger = "daily", DateTimeOffset? startedAt = null) => new()
+    {
+        Trigger = trigger,
+        StartedAt = startedAt ?? Monday,
+        AsOf = new DateOnly(2025, 11, 3),
+        RuleSetVersion = "2026-01",
+        RuleSetHash = ruleSetHash,
+        Inputs = [new InputFile("charges", "charges.csv", new string(sha, 64), "")],
+        Error = "workflows/npe.json:1: 规则 local.npe 在 charge:JK-0001 上运行出错：取了空值（null）的成员（NullReferenceException）",
+        DurationMs = 5,
+    };
+
     public static DeliveryPlan Plan(bool digest = false) => new() { Email = true, Webhook = true, FileDrop = false, DigestByDefault = digest };
 }

@@ -401,12 +401,18 @@ namespace Compliance.Engine.Storage.Migrations
                     b.Property<long>("DurationMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Feeds")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FindingCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputsHash")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RejectCount")
                         .HasColumnType("INTEGER");
@@ -421,6 +427,10 @@ namespace Compliance.Engine.Storage.Migrations
 
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("StoredFindings")
                         .HasColumnType("INTEGER");

@@ -38,6 +38,13 @@ internal static class PreviousModel
         Execute(connection, $"INSERT INTO main.Runs ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM kept.Runs", tx);
     }
 
+    /// <summary>Kept's runs, in the columns the copy's model has.</summary>
+    public static void CopyRuns(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var columns = string.Join(", ", Columns(connection, "main", "Runs"));
+        Execute(connection, $"INSERT INTO main.Runs ({columns}) SELECT {columns} FROM kept.Runs", tx);
+    }
+
     public static string MigrationEndingWith(LedgerDb db, string suffix) =>
         db.Database.GetMigrations().Single(m => m.EndsWith(suffix, StringComparison.Ordinal));
 
