@@ -57,6 +57,7 @@ internal sealed class FileDropChannel(IOptions<DeliveryOptions> options, HomeFol
         "changed" => "情况变化",
         "reopened" => "重新挂账",
         "follow-up" => "督办",
+        DeliveryChannels.RunFailed => "判定失败",
         _ => kind,
     };
 

@@ -11,6 +11,10 @@ internal static class MessageText
 {
     public static string Subject(OutboxBatch batch, string recipientName)
     {
+        if (batch.Notices[0].RunFailed is { } run)
+        {
+            return $"【效能监察·判定失败】复核 #{run.RunId}（{TriggerName(run.Trigger)}，{BeijingTime(run.StartedAt)}）失败，未产生问题记录：规则集 {run.RuleSet}";
+        }
         if (batch.Notices[0].Undelivered is { } failure)
         {
             return $"【效能监察·投递失败】致{failure.RecipientName}（{failure.Recipient}）的通知未能送达：挂账 {AlertList(batch)}";
@@ -29,6 +33,10 @@ internal static class MessageText
     {
         var text = new StringBuilder();
         text.Append(recipientName).Append("：\n\n");
+        if (batch.Notices[0].RunFailed is { } run)
+        {
+            return RunFailed(text, batch, run);
+        }
         if (batch.Notices[0].Undelivered is { } failure)
         {
             return Undelivered(text, batch, failure);
@@ -59,6 +67,31 @@ internal static class MessageText
         text.Append("消息编号：").Append(batch.Key).Append('\n');
         return text.ToString();
     }
+
+    // Nothing was judged, so nothing was sent to any unit: the office is the only one who can notice and mend it.
+    private static string RunFailed(StringBuilder text, OutboxBatch batch, RunFailureNotice run)
+    {
+        text.Append($"复核 #{run.RunId} 于 {BeijingTime(run.StartedAt)}（北京时间）由{TriggerName(run.Trigger)}触发，基准日期 {run.AsOf}，")
+            .Append($"使用规则集 {run.RuleSet}，运行失败，未产生任何问题记录，也未向任何单位发出通知。\n");
+        text.Append("错误：\n").Append(run.Error).Append('\n');
+        text.Append("\n在修正之前，同一规则集对同一批数据的每次复核都会同样失败（本通知只发一次）。")
+            .Append("请按错误所指的规则文件和行号修正该规则，或暂时停用（移出 rules/workflows/），")
+            .Append("并用 compliance rules validate 和 compliance rules test 检查后再发布；规则集变更后，有待复核的新数据时随即重新复核，否则在下一次每日复核时复核。")
+            .Append("可用 compliance runs list 查看各次复核的结果。\n");
+        text.Append("消息编号：").Append(batch.Key).Append('\n');
+        return text.ToString();
+    }
+
+    private static string TriggerName(string trigger) => trigger switch
+    {
+        "daily" => "每日复核",
+        "inbox" => "收件箱新数据",
+        "ingest" => "compliance ingest",
+        _ => trigger,
+    };
+
+    private static string BeijingTime(DateTimeOffset at) =>
+        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string AlertList(OutboxBatch batch) =>
         string.Join("、", batch.Notices.Select(n => n.AlertId).Distinct().Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)));

@@ -62,6 +62,18 @@ internal sealed class WebhookChannel(IHttpClientFactory http, IOptions<DeliveryO
                     json.WriteNumber("followUpUsed", n.FollowUpUsed ?? 0);
                     json.WriteNumber("followUpLimit", n.FollowUpLimit ?? 0);
                 }
+                if (n.RunFailed is { } run)
+                {
+                    json.WriteStartObject("runFailed");
+                    json.WriteNumber("runId", run.RunId);
+                    json.WriteString("trigger", run.Trigger);
+                    json.WriteString("startedAt", run.StartedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString("asOf", run.AsOf);
+                    json.WriteString("ruleSet", run.RuleSet);
+                    json.WriteString("inputsHash", run.InputsHash);
+                    json.WriteString("error", run.Error);
+                    json.WriteEndObject();
+                }
                 if (n.Undelivered is { } failure)
                 {
                     json.WriteStartObject("undelivered");

@@ -38,11 +38,21 @@ internal static class RunsCommand
                     AlertsClosed = r.AlertsClosed,
                     DurationMs = r.DurationMs,
                     SummaryJson = "",
+                    State = r.State,
+                    Error = r.Error,
                 })
                 .ToList();
-            stdout.WriteLine($"复核 {db.Runs.Count()} 次");
+            var failed = db.Runs.Count(r => r.State == RunState.Failed);
+            stdout.WriteLine(failed > 0 ? $"复核 {db.Runs.Count()} 次，其中失败 {failed} 次" : $"复核 {db.Runs.Count()} 次");
             foreach (var r in runs)
             {
+                if (r.State == RunState.Failed)
+                {
+                    // The error's first line names the rule file and record; runs show gives the whole of it.
+                    stdout.WriteLine($"#{r.Id}\t{AlertsCommand.Time(r.StartedAt)}\t基准日期 {r.AsOf:yyyy-MM-dd}\t{r.Trigger}\t规则集 {r.RuleSetVersion}+{r.RuleSetHash}\t" +
+                        $"{RunState.ToChinese(r.State)}：{FirstLine(r.Error)}\t{r.DurationMs} ms\t{r.Feeds}");
+                    continue;
+                }
                 stdout.WriteLine($"#{r.Id}\t{AlertsCommand.Time(r.StartedAt)}\t基准日期 {r.AsOf:yyyy-MM-dd}\t{r.Trigger}\t规则集 {r.RuleSetVersion}+{r.RuleSetHash}\t" +
                     $"问题 {r.FindingCount}\t{Stored(r)}\t拒收 {r.RejectCount}\t新挂账 {r.AlertsOpened}\t变化 {r.AlertsChanged}\t关闭 {r.AlertsClosed}\t{r.DurationMs} ms\t{r.Feeds}");
             }
@@ -77,6 +87,18 @@ internal static class RunsCommand
             }
             stdout.WriteLine($"复核 #{r.Id}（{r.Trigger}）　开始 {AlertsCommand.Time(r.StartedAt)}　基准日期 {r.AsOf:yyyy-MM-dd}　用时 {r.DurationMs} ms");
             stdout.WriteLine($"规则集：{r.RuleSetVersion}+{r.RuleSetHash}");
+            if (r.State == RunState.Failed)
+            {
+                stdout.WriteLine("状态：失败，未产生任何问题记录，挂账未作变动");
+                stdout.WriteLine("错误：");
+                stdout.WriteLine(r.Error);
+                stdout.WriteLine("输入文件：");
+                foreach (var f in db.RunInputs.AsNoTracking().Where(x => x.RunId == r.Id).OrderBy(x => x.Name).ToList())
+                {
+                    stdout.WriteLine($"  {f.Feed}\t{f.Name}\t{f.Sha256}");
+                }
+                return ExitCode.Completed;
+            }
             stdout.WriteLine($"问题 {r.FindingCount} 条（{Stored(r)}），拒收 {r.RejectCount} 处；挂账新增 {r.AlertsOpened}，变化 {r.AlertsChanged}，关闭 {r.AlertsClosed}");
             stdout.WriteLine("输入文件：");
             foreach (var f in db.RunInputs.AsNoTracking().Where(x => x.RunId == r.Id).OrderBy(x => x.Name).ToList())
@@ -88,6 +110,13 @@ internal static class RunsCommand
             return ExitCode.Completed;
         }));
         return command;
+    }
+
+    private static string FirstLine(string? text)
+    {
+        var line = (text ?? "").Split('\n')[0].TrimEnd('\r');
+        var more = (text ?? "").Contains('\n', StringComparison.Ordinal) ? "（……见 runs show）" : "";
+        return line + more;
     }
 
     /// <summary>How the run's findings are stored: in full, or as its changes against the run it was judged from.</summary>

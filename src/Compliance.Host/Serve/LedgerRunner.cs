@@ -3,6 +3,7 @@ using System.Text;
 using Compliance.Engine.Alerts;
 using Compliance.Engine.Findings;
 using Compliance.Engine.Ingest;
+using Compliance.Engine.Storage;
 using Compliance.Rules.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,53 @@ internal sealed class LedgerRunner(
         var startedAt = clock.GetUtcNow();
         var asOf = ShanghaiDay.Of(startedAt);
         var loaded = rules.Current();
+        try
+        {
+            return Judge(trigger, loaded, started, startedAt, asOf);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(trigger, loaded, started, startedAt, asOf, e);
+            throw;
+        }
+    }
+
+    // The run is recorded as failed and the office told (once per rule set and input files), so that judging does not
+    // stop unnoticed; the exception still goes to the caller, whose log line is the operator's.
+    private void Failed(string trigger, RuleSetProvider.Loaded loaded, long started, DateTimeOffset startedAt, DateOnly asOf, Exception error)
+    {
+        try
+        {
+            var inputs = CurrentInputs.Hash(home.Current)
+                .Select(i => i.Split('|'))
+                .Select(p => new InputFile(Path.GetFileNameWithoutExtension(p[0]).ToLowerInvariant(), p[0], p[1], ""))
+                .ToList();
+            var failure = new RunFailure
+            {
+                Trigger = trigger,
+                StartedAt = startedAt,
+                AsOf = asOf,
+                RuleSetVersion = loaded.RuleSet.Version,
+                RuleSetHash = loaded.RuleSet.Hash,
+                Inputs = inputs,
+                Error = error is RuleEvaluationException ? error.Message : $"{error.GetType().Name}：{error.Message}",
+                DurationMs = (long)clock.GetElapsedTime(started).TotalMilliseconds,
+            };
+            var outcome = access.Ledger().RecordFailure(failure, clock.GetUtcNow());
+            log.LogWarning("Run #{Run} ({Trigger}) as of {AsOf} failed and is recorded as failed; {Told}",
+                outcome.RunId, trigger, asOf,
+                outcome.Repeated ? "the office was told of this failure (same rule set and input files) before"
+                : outcome.Office is null ? "the office has no address on any channel switched on"
+                : $"the office {outcome.Office} is told by {string.Join(", ", outcome.OfficeKeys)}");
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Run ({Trigger}) as of {AsOf} failed and could not be recorded as failed", trigger, asOf);
+        }
+    }
+
+    private RunOutcome Judge(string trigger, RuleSetProvider.Loaded loaded, long started, DateTimeOffset startedAt, DateOnly asOf)
+    {
         var phase = Stopwatch.StartNew();
 
         var last = _last;
@@ -109,7 +157,7 @@ internal sealed class LedgerRunner(
     private long? LatestRun()
     {
         using var db = access.Store.CreateDb();
-        return db.Runs.Max(r => (long?)r.Id);
+        return db.Runs.Where(r => r.State == RunState.Completed).Max(r => (long?)r.Id);
     }
 
     public Task<RunOutcome?> Judge(string trigger, CancellationToken cancellationToken) => Exclusive(() => JudgeNow(trigger), cancellationToken);

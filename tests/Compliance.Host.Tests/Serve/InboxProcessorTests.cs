@@ -135,7 +135,7 @@ public sealed class InboxProcessorTests : IDisposable
     private int Runs()
     {
         using var db = _world.Get<LedgerStore>().CreateDb();
-        return db.Runs.Count();
+        return db.Runs.Count(r => r.State == RunState.Completed);
     }
 
     private int Alerts()
