@@ -13,6 +13,9 @@ internal static class AlertsCommand
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
+    /// <summary>Not a stored state: 待发 alerts waiting on a notice the outbox gave up on (<see cref="UndeliveredNotices"/>).</summary>
+    private const string Undelivered = "undelivered";
+
     public static Command Create(TimeProvider clock, TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("alerts", "挂账台账：查看与登记签收、整改、申诉、撤销、办结")
@@ -35,8 +38,8 @@ internal static class AlertsCommand
         var code = new Option<string?>("--code") { Description = "规则编码，如 case.overdue-statutory", HelpName = "rule" };
         var severity = new Option<string?>("--severity") { Description = "级别", HelpName = "warning|yellow|red" };
         severity.AcceptOnlyFromAmong("warning", "yellow", "red");
-        var state = new Option<string?>("--state") { Description = "状态；open 表示所有未结", HelpName = "state" };
-        state.AcceptOnlyFromAmong([.. AlertState.All, "open"]);
+        var state = new Option<string?>("--state") { Description = "状态；open 表示所有未结，undelivered 表示待发（投递失败）", HelpName = "state" };
+        state.AcceptOnlyFromAmong([.. AlertState.All, "open", Undelivered]);
         var limit = new Option<int>("--limit") { Description = "最多列出条数", DefaultValueFactory = _ => 200 };
         var command = new Command("list", "列出挂账") { unit, code, severity, state, limit };
         shared.AddTo(command);
@@ -61,13 +64,33 @@ internal static class AlertsCommand
                     query = query.Where(a => a.State != AlertState.Closed && a.State != AlertState.AutoClosed
                         && a.State != AlertState.Revoked && a.State != AlertState.Overturned);
                     break;
+                case Undelivered:
+                    query = query.Where(a => a.State == AlertState.Pending && db.Deliveries.Any(d =>
+                        d.AlertId == a.Id && d.Kind == DeliveryChannels.Notice && d.State == DeliveryChannels.Failed));
+                    break;
                 case { Length: > 0 } st:
                     query = query.Where(a => a.State == st);
                     break;
             }
-            var total = query.Count();
-            var rows = query.OrderByDescending(a => a.Severity).ThenBy(a => a.Id).Take(parse.GetValue(limit)).ToList();
-            var undelivered = UndeliveredNotices.Among(db, rows);
+            List<AlertRow> rows;
+            int total;
+            IReadOnlySet<long> undelivered;
+            if (parse.GetValue(state) == Undelivered)
+            {
+                // Whether a failure belongs to the alert's current 待发 is decided by time, which SQLite cannot
+                // compare for DateTimeOffset: the few candidates are sorted out here.
+                var candidates = query.ToList();
+                undelivered = UndeliveredNotices.Among(db, candidates);
+                var matching = candidates.Where(a => undelivered.Contains(a.Id)).OrderByDescending(a => a.Severity).ThenBy(a => a.Id).ToList();
+                total = matching.Count;
+                rows = [.. matching.Take(parse.GetValue(limit))];
+            }
+            else
+            {
+                total = query.Count();
+                rows = query.OrderByDescending(a => a.Severity).ThenBy(a => a.Id).Take(parse.GetValue(limit)).ToList();
+                undelivered = UndeliveredNotices.Among(db, rows);
+            }
             stdout.WriteLine($"挂账 {total} 条{(total > rows.Count ? $"（列出前 {rows.Count} 条）" : "")}");
             foreach (var a in rows)
             {

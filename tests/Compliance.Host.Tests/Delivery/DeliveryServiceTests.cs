@@ -136,6 +136,26 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
+    public async Task AlertsList_StateUndelivered_ListsOnlyAlertsWaitingOnANoticeGivenUpOn()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var smtp = new SmtpReceiver(refuseTo: "u0101@example.gov");
+        using var world = new LedgerWorld(clock, settings: GivingUpAfterThree(smtp));
+        world.Ingest(world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(1) + "JK-0002,,F99,测试费,100.00,2025-11-03,U01,\n"));
+        var delivery = world.Get<DeliveryService>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            await delivery.DeliverDue(false, CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var listed = Cli.Run("alerts", "list", "--state", "undelivered", "--home", world.Home, "--rules", world.Rules);
+
+        listed.Stdout.Should().Contain("挂账 1 条").And.Contain("待发（投递失败）").And.Contain("charge:JK-0001").And.NotContain("charge:JK-0002");
+        Cli.Run("alerts", "list", "--home", world.Home, "--rules", world.Rules).Stdout.Should().Contain("挂账 2 条");
+    }
+
+    [Fact]
     public async Task DeliverDue_UnitWebhookUnreachable_OfficeWebhookGetsTheNoticeWithWhatFailed()
     {
         var clock = new FakeTimeProvider(Now);
