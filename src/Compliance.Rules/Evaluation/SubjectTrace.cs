@@ -1,4 +1,5 @@
 using Compliance.Engine.Findings;
+using Compliance.Engine.Ingest;
 
 namespace Compliance.Rules.Evaluation;
 
@@ -10,4 +11,7 @@ public sealed record SubjectTrace(string Subject, object? Facts, string? NotJudg
 {
     /// <summary>The subject is malformed or names no record of the data: most likely a typo, not a verdict.</summary>
     public bool Unknown { get; init; }
+
+    /// <summary>For a stage: every stage row of its project, so that an explanation can show each prerequisite.</summary>
+    public IReadOnlyList<StageRecord> ProjectStages { get; init; } = [];
 }

@@ -71,7 +71,10 @@ internal sealed class SubjectTracer
         var facts = StageClock.Compute(s, rs.Stages, rs.Settings, rs.Calendar, _j.AsOf, out var uncovered);
         var outcomes = facts is null ? [] : Outcomes(_j.Checker.StageRules, facts, subject);
         outcomes.AddRange(CrossOutcomes(findings, _j.Checker.OutOfOrder));
-        return new SubjectTrace(subject, facts, facts is null ? $"日历未覆盖{uncovered}年，时限不予判定（不作推测）" : null, outcomes, findings);
+        return new SubjectTrace(subject, facts, facts is null ? $"日历未覆盖{uncovered}年，时限不予判定（不作推测）" : null, outcomes, findings)
+        {
+            ProjectStages = [.. _j.Data.Stages.Where(x => x.ProjectCode == s.ProjectCode)],
+        };
     }
 
     private SubjectTrace TraceCharge(string subject, string id, List<Finding> findings)

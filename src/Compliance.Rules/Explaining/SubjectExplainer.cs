@@ -27,7 +27,7 @@ public static class SubjectExplainer
                 ExplainCase(w, c, ruleSet, asOf);
                 break;
             case StageFacts s:
-                ExplainStage(w, s, ruleSet);
+                ExplainStage(w, s, ruleSet, trace.ProjectStages, asOf);
                 break;
             case ChargeFacts ch:
                 ExplainCharge(w, ch);
@@ -94,7 +94,7 @@ public static class SubjectExplainer
         w.AppendLine($"承诺期限届满日：{DN(c.PromisedDeadline)}（第{c.PromisedLimit + c.Extension}个计时日）；(Lp + X) − U = {c.PromisedDaysLeft}；预警阈值 {rs.Settings.WarnDays}");
     }
 
-    private static void ExplainStage(StringBuilder w, StageFacts s, RuleSet rs)
+    private static void ExplainStage(StringBuilder w, StageFacts s, RuleSet rs, IReadOnlyList<StageRecord> projectStages, DateOnly asOf)
     {
         w.AppendLine($"项目 {s.ProjectCode}{(s.ProjectName is null ? "" : " " + s.ProjectName)}，环节 {s.Stage}{(s.StageType is null ? "" : "（" + s.StageType + "）")}，责任单位 {s.UnitCode}");
         w.AppendLine($"开始日期 S = {D(s.Started)}；截止日期 E = {D(s.End)}（{(s.Open ? "基准日期，环节未完成" : "完成日期")}）");
@@ -126,6 +126,18 @@ public static class SubjectExplainer
         if (prerequisites.Count > 0)
         {
             w.AppendLine($"前置环节：{string.Join("、", prerequisites)}，须于 {D(s.Started)} 或之前办结");
+            foreach (var p in prerequisites)
+            {
+                // checks.md: a row of the prerequisite completed on or before S (a completion after T has not happened
+                // yet); the earliest completion is shown when there are several rows.
+                var rows = projectStages.Where(x => x.Stage == p).ToList();
+                var completions = rows.Where(x => x.CompletedOn is { } c && c <= asOf).Select(x => x.CompletedOn!.Value).ToList();
+                var done = completions.Count > 0 ? completions.Min() : default;
+                w.AppendLine(rows.Count == 0 ? $"  ✗ {p}：无该环节记录"
+                    : completions.Count == 0 ? $"  ✗ {p}：未办结"
+                    : done <= s.Started ? $"  ✓ {p}：{D(done)}办结"
+                    : $"  ✗ {p}：{D(done)}办结，晚于开始日期");
+            }
         }
     }
 

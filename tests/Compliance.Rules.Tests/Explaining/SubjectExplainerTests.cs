@@ -88,6 +88,29 @@ public class SubjectExplainerTests
     }
 
     [Fact]
+    public void Explain_StageWithPrerequisites_ShowsEachPrerequisitesCompletion()
+    {
+        var rs = Some.RuleSet();
+        var data = Some.Feeds(stages:
+        [
+            Some.Stage(stage: "立项", type: "核准", started: "2025-07-01", completed: "2025-07-20"),
+            Some.Stage(stage: "规划", type: null, started: "2025-07-21", completed: "2025-09-10"),
+            Some.Stage(stage: "环评", type: "报告表", started: "2025-07-21", completed: "2025-12-01"),
+            Some.Stage(stage: "建设", type: null, started: "2025-09-01", completed: "2025-09-05"),
+        ]);
+        var trace = Checker.Create(rs).Trace(data, Some.Date("2025-11-03"), "stage:2025-330100-01-01-000001/建设");
+
+        var text = SubjectExplainer.Explain(trace, rs, Some.Date("2025-11-03"));
+
+        text.Should().Contain("前置环节：立项、规划、环评、用地，须于 2025-09-01 或之前办结");
+        text.Should().Contain("  ✓ 立项：2025-07-20办结");
+        text.Should().Contain("  ✗ 规划：2025-09-10办结，晚于开始日期");
+        text.Should().Contain("  ✗ 环评：未办结", "its completion after the as-of date has not happened yet");
+        text.Should().Contain("  ✗ 用地：无该环节记录");
+        text.Should().Contain("✗ stage.out-of-order");
+    }
+
+    [Fact]
     public void Explain_UnknownSubject_SaysWhyNotJudged()
     {
         var rs = Some.RuleSet();
