@@ -49,7 +49,8 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
         {
             _seen.Remove(gone);
         }
-        var retry = AnyUnjudged() && _failedUnder != rules.Current().RuleSet.Label;
+        // Without any rule set (a host restarted with a broken one) nothing can be judged: the exports wait for one.
+        var retry = rules.TryCurrent() is { } current && _failedUnder != current.RuleSet.Label && AnyUnjudged();
         return ready.Count == 0 && !retry ? [] : await Accept(ready, "inbox", move: true, cancellationToken);
     }
 
@@ -77,7 +78,7 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
                 }
                 catch (Exception)
                 {
-                    _failedUnder = rules.Current().RuleSet.Label;
+                    _failedUnder = rules.TryCurrent()?.RuleSet.Label;
                     throw;
                 }
                 if (run is not null)

@@ -30,6 +30,13 @@ internal sealed class RuleSetProvider(IOptions<LedgerOptions> options, LedgerSto
             ?? throw new InvalidOperationException($"规则集 {Directory} 未能加载，无法判断；见日志或 compliance runs list。");
     }
 
+    /// <summary>As <see cref="Current"/>, but null when no rule set was ever accepted (the refusal is logged by then).</summary>
+    public Loaded? TryCurrent()
+    {
+        Refresh();
+        return Volatile.Read(ref _current);
+    }
+
     /// <summary>Loads the folder if it changed since the last attempt; true when a new rule set was swapped in.</summary>
     public bool Refresh()
     {

@@ -112,6 +112,31 @@ public sealed class InboxProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_UnjudgedExportAfterARestartWithABrokenRuleSet_WaitsQuietlyForAGoodOne()
+    {
+        _world.PutCurrent(_world.Export("charges.csv", LedgerWorld.UnknownFeeCharges(2)));
+        using (var db = _world.Get<LedgerStore>().CreateDb())
+        {
+            db.InboxFiles.Add(new InboxFileRow { Sha256 = new string('a', 64), Name = "charges-1104.csv", Feed = "charges", Outcome = InboxFile.Accepted, Reason = "" });
+            db.SaveChanges();
+        }
+        var settings = Path.Combine(_world.Rules, "settings.json");
+        var good = File.ReadAllText(settings);
+        File.WriteAllText(settings, "{ \"warnDays\": ");
+        _world.Restart();
+        var inbox = _world.Get<InboxProcessor>();
+
+        (await inbox.Scan(CancellationToken.None)).Should().BeEmpty("nothing can be judged without a rule set");
+        (await inbox.Scan(CancellationToken.None)).Should().BeEmpty();
+        Runs().Should().Be(0);
+
+        File.WriteAllText(settings, good);
+        await inbox.Scan(CancellationToken.None);
+
+        Runs().Should().Be(1, "the export waited for a rule set, not for the next morning");
+    }
+
+    [Fact]
     public async Task Scan_RunFailingOnARule_NotRetriedEveryScanUntilTheRuleSetChanges()
     {
         var npe = Path.Combine(_world.Rules, "workflows", "npe.json");
