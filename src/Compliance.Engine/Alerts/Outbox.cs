@@ -72,11 +72,28 @@ public sealed class Outbox(LedgerStore store, AlertRouting routing, DeliveryPlan
             row.Attempts++;
         }
         db.SaveChanges();
+        MarkAlertsSent(db, rows, now);
+        db.SaveChanges();
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Makes 已发 each 待发 alert of these rows whose every notice is settled (none pending) and at least one reached
+    /// the unit since the alert became 待发: a channel given up on does not hold back an alert another channel
+    /// delivered, whichever settled first.
+    /// </summary>
+    private static void MarkAlertsSent(LedgerDb db, IEnumerable<DeliveryRow> rows, DateTimeOffset now)
+    {
         var alertIds = rows.Where(r => r.Kind == DeliveryChannels.Notice).Select(r => r.AlertId).Distinct().ToList();
         foreach (var alert in db.Alerts.Where(a => alertIds.Contains(a.Id) && a.State == AlertState.Pending).ToList())
         {
-            var stillPending = db.Deliveries.Any(d => d.AlertId == alert.Id && d.Kind == DeliveryChannels.Notice && d.State == DeliveryChannels.Pending);
-            if (stillPending)
+            // SQLite cannot compare DateTimeOffset: the alert's few notice rows are weighed here.
+            var notices = db.Deliveries
+                .Where(d => d.AlertId == alert.Id && d.Kind == DeliveryChannels.Notice)
+                .Select(d => new { d.State, d.SentAt })
+                .ToList();
+            if (notices.Any(n => n.State == DeliveryChannels.Pending)
+                || !notices.Any(n => n.State == DeliveryChannels.Sent && n.SentAt >= alert.StateChangedAt))
             {
                 continue;
             }
@@ -88,7 +105,7 @@ public sealed class Outbox(LedgerStore store, AlertRouting routing, DeliveryPlan
                 Action = "sent",
                 FromState = alert.State,
                 ToState = AlertState.Sent,
-                Reason = "各渠道已接收通知",
+                Reason = notices.Any(n => n.State == DeliveryChannels.Failed) ? "通知已由部分渠道送达，其余渠道投递失败" : "各渠道已接收通知",
             });
             alert.State = AlertState.Sent;
             alert.StateChangedAt = now;
@@ -96,8 +113,6 @@ public sealed class Outbox(LedgerStore store, AlertRouting routing, DeliveryPlan
             alert.FollowUpClockStart = now;
             alert.FollowUpLevel = 0;
         }
-        db.SaveChanges();
-        tx.Commit();
     }
 
     /// <summary>
@@ -131,6 +146,8 @@ public sealed class Outbox(LedgerStore store, AlertRouting routing, DeliveryPlan
             var (office, keys) = TellOffice(db, batchKey, failed, now);
             outcome = new FinalFailure(batchKey, first.Recipient, first.Channel, first.Address, failed.Max(r => r.Attempts), first.LastError ?? "",
                 failed.Select(r => r.AlertId).Distinct().ToList(), office, keys);
+            db.SaveChanges();
+            MarkAlertsSent(db, failed, now);
         }
         db.SaveChanges();
         tx.Commit();

@@ -26,6 +26,48 @@ public sealed class OutboxTests : IDisposable
         outbox.Due(Some.Monday).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void MarkFailed_OtherChannelAccepted_AlertIsSentWhicheverCameFirst(bool acceptedFirst)
+    {
+        Ledger().RecordRun(Some.Run(Some.Finding(unit: "U01")), Some.Monday);
+        var outbox = NewOutbox();
+        outbox.Batch(Some.Monday, flushDigests: false);
+        var batches = outbox.Due(Some.Monday);
+        batches.Should().HaveCount(2);
+
+        if (acceptedFirst)
+        {
+            outbox.MarkSent(batches[0].Key, Some.Monday);
+            outbox.MarkFailed(batches[1].Key, "connection refused", Some.Monday, maxAttempts: 1, TimeSpan.FromMinutes(1));
+        }
+        else
+        {
+            outbox.MarkFailed(batches[1].Key, "connection refused", Some.Monday, maxAttempts: 1, TimeSpan.FromMinutes(1));
+            outbox.MarkSent(batches[0].Key, Some.Monday);
+        }
+
+        StateOfOnlyAlert().Should().Be(AlertState.Sent, "the unit got the notice by one of its channels");
+        using var db = _temp.Store.CreateDb();
+        db.AlertEvents.Single(e => e.Action == "sent").Reason.Should().Be("通知已由部分渠道送达，其余渠道投递失败");
+    }
+
+    [Fact]
+    public void MarkFailed_EveryChannelGaveUp_AlertStaysPending()
+    {
+        Ledger().RecordRun(Some.Run(Some.Finding(unit: "U01")), Some.Monday);
+        var outbox = NewOutbox();
+        outbox.Batch(Some.Monday, flushDigests: false);
+
+        foreach (var batch in outbox.Due(Some.Monday))
+        {
+            outbox.MarkFailed(batch.Key, "connection refused", Some.Monday, maxAttempts: 1, TimeSpan.FromMinutes(1));
+        }
+
+        StateOfOnlyAlert().Should().Be(AlertState.Pending);
+    }
+
     [Fact]
     public void Due_AfterACrashBeforeMarking_OffersTheSameMessageUnderTheSameKey()
     {
