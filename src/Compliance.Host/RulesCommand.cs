@@ -46,7 +46,7 @@ internal static class RulesCommand
             // Custom rules are compiled even when other files have errors, so one pass shows every problem.
             try
             {
-                Checker.Create(validation.RuleSet ?? WorkflowsOnly(dir));
+                Checker.Create(validation.RuleSet ?? WorkflowsOnly(dir, validation.Workflows));
             }
             catch (RuleSetException e)
             {
@@ -81,15 +81,12 @@ internal static class RulesCommand
         return command;
     }
 
-    /// <summary>A rule set holding only the folder's workflow files and defaults, to compile custom rules when the rest is broken.</summary>
-    private static RuleSet WorkflowsOnly(string dir)
+    /// <summary>
+    /// A rule set holding only the workflow files the loader could read, and defaults, to compile custom rules when
+    /// the rest is broken; a file it could not read is already one of the problems.
+    /// </summary>
+    private static RuleSet WorkflowsOnly(string dir, IReadOnlyList<WorkflowFile> files)
     {
-        var workflows = Path.Combine(dir, "workflows");
-        var files = Directory.Exists(workflows)
-            ? Directory.GetFiles(workflows, "*.json").Order(StringComparer.Ordinal)
-                .Select(f => new WorkflowFile("workflows/" + Path.GetFileName(f), File.ReadAllText(f)))
-                .ToList()
-            : [];
         return new RuleSet
         {
             Directory = dir,

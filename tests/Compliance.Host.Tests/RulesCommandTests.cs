@@ -77,6 +77,20 @@ public class RulesCommandTests
     }
 
     [Fact]
+    public void Validate_UnreadableWorkflowFileInBrokenCopy_Exit2NamingTheFileInsteadOfCrashing()
+    {
+        using var temp = CopyOfShippedRules();
+        File.WriteAllText(temp.Sub("rules/settings.json"), "{ \"warnDays\": -1 }");
+        var loop = temp.Sub("rules/workflows/loop.json");
+        File.CreateSymbolicLink(loop, loop);
+
+        var outcome = Cli.Run("rules", "validate", "--rules", temp.Sub("rules"), "--as-of", "2025-11-03").ShouldExit(2);
+
+        outcome.Stdout.Should().Contain("workflows/loop.json:1:1: error: 无法读取文件");
+        outcome.Stdout.Should().Contain("settings.json:1:15: error:");
+    }
+
+    [Fact]
     public void Test_ShippedRules_PassWithClosingLine()
     {
         var outcome = Cli.Run("rules", "test", "--rules", Repository.Rules).ShouldExit(0);

@@ -46,7 +46,11 @@ public static class RuleSetLoader
 
         if (log.HasErrors || items is null || units is null || fees is null || stages is null || calendar is null)
         {
-            return new RuleSetValidation(null, log.Sorted()) { CoveredYears = calendar?.CoveredYears ?? new HashSet<int>() };
+            return new RuleSetValidation(null, log.Sorted())
+            {
+                CoveredYears = calendar?.CoveredYears ?? new HashSet<int>(),
+                Workflows = workflows,
+            };
         }
         var ruleSet = new RuleSet
         {
@@ -61,7 +65,7 @@ public static class RuleSetLoader
             Units = units,
             Workflows = workflows,
         };
-        return new RuleSetValidation(ruleSet, log.Sorted()) { CoveredYears = calendar.CoveredYears };
+        return new RuleSetValidation(ruleSet, log.Sorted()) { CoveredYears = calendar.CoveredYears, Workflows = workflows };
     }
 
     private static JsonSource? Parse(RuleFolder folder, string file, bool required, ProblemLog log)

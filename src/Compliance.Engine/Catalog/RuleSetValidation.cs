@@ -31,4 +31,10 @@ public sealed record RuleSetValidation
     /// year can be reported in the same pass as the errors; empty when the calendars themselves cannot be read.
     /// </summary>
     public IReadOnlySet<int> CoveredYears { get; init; } = new HashSet<int>();
+
+    /// <summary>
+    /// The workflow files that could be read and parsed, kept even when other files are broken, so that custom
+    /// rules can be compiled in the same pass; files that could not be read are among the problems instead.
+    /// </summary>
+    public IReadOnlyList<WorkflowFile> Workflows { get; init; } = [];
 }
