@@ -343,7 +343,25 @@ public sealed class RuleSetLoaderRefusalTests
         using var folder = TempRuleFolder.Valid()
             .WriteBytes("items.json", [.. "{ \"items\": [ { \"code\": \"X0101\", \"name\": \""u8, 0xC6, 0xF3, .. "\" } ] }"u8]);
 
-        folder.Problems().Should().Equal("items.json:1:1: 文件不是有效的 UTF-8 编码");
+        folder.Problems().Should().Equal("items.json:1:42: 文件不是有效的 UTF-8 编码：此处的字节 0xC6 无法解码（规则文件须保存为 UTF-8）");
+    }
+
+    [Fact]
+    public void Validate_GbkBytesOnALaterLine_ReportsTheLineAndColumnWhereDecodingFails()
+    {
+        using var folder = TempRuleFolder.Valid()
+            .WriteBytes("items.json", [.. "{ \"items\": [\r\n  { \"code\": \"X0101\", \"name\": \"企业"u8, 0xC9, 0xE8, .. "\" } ] }"u8]);
+
+        folder.Problems().Should().Equal("items.json:2:33: 文件不是有效的 UTF-8 编码：此处的字节 0xC9 无法解码（规则文件须保存为 UTF-8）");
+    }
+
+    [Fact]
+    public void Validate_FileCutInsideAMultiByteCharacter_ReportsWhereTheCharacterStarts()
+    {
+        using var folder = TempRuleFolder.Valid()
+            .WriteBytes("items.json", [.. "{ \"items\": [ { \"name\": \""u8, 0xE4, 0xBC]);
+
+        folder.Problems().Should().Equal("items.json:1:25: 文件不是有效的 UTF-8 编码：此处的字节 0xE4 无法解码（规则文件须保存为 UTF-8）");
     }
 
     [Fact]

@@ -47,7 +47,8 @@ internal sealed class JsonSource
         }
         catch (DecoderFallbackException)
         {
-            log.Error(new SourcePosition(file, 1, 1), "文件不是有效的 UTF-8 编码");
+            var (position, badByte) = FirstUndecodable(file, bytes);
+            log.Error(position, $"文件不是有效的 UTF-8 编码：此处的字节 0x{badByte:X2} 无法解码（规则文件须保存为 UTF-8）");
             return null;
         }
         if (string.IsNullOrWhiteSpace(text))
@@ -86,6 +87,31 @@ internal sealed class JsonSource
                 "JSON 语法错误：" + JsonSyntaxMessage.Translate(e.Message));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Where the first byte that is not UTF-8 stands, as line and column in the decoded text before it (the same
+    /// line breaks and UTF-16 columns the reader reports), so that a rule author can find a GBK character pasted in.
+    /// </summary>
+    private static (SourcePosition Position, byte Byte) FirstUndecodable(string file, byte[] bytes)
+    {
+        var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        var rest = bytes.AsSpan(offset);
+        var chars = new char[rest.Length];
+        System.Text.Unicode.Utf8.ToUtf16(rest, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        var before = chars.AsSpan(0, charsWritten);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= before.Length || before[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        var badByte = bytesRead < rest.Length ? rest[bytesRead] : (byte)0;
+        return (new SourcePosition(file, line, before.Length - lineStart + 1), badByte);
     }
 
     public SourcePosition PositionOf(JToken token)
