@@ -23,13 +23,10 @@ public sealed class WorkingCalendar
         {
             _listed[d.Date] = d;
         }
+        // The index spans the covered years only: a listed date far outside them (a typo such as 9999-12-31 or
+        // 0001-01-01) is still classified, by the slow path, and must not push the index past DateOnly's range.
         var minYear = _years.Count == 0 ? 2000 : _years.Min();
         var maxYear = _years.Count == 0 ? 2000 : _years.Max();
-        foreach (var d in _listed.Keys)
-        {
-            minYear = Math.Min(minYear, d.Year);
-            maxYear = Math.Max(maxYear, d.Year);
-        }
         // One spare year each side so that index arithmetic near the edges needs no special case.
         _origin = new DateOnly(minYear - 1, 1, 1);
         var end = new DateOnly(maxYear + 2, 1, 1);

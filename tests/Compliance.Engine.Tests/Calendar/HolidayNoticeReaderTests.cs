@@ -72,6 +72,25 @@ public sealed class HolidayNoticeReaderTests
             "calendars/2025.json:2:38: 日期 2052-10-01 不在本文件的 2025 年（或其前一年年末），请核对");
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    public void Validate_DateAtTheEndOfTheRepresentableRange_WarnsInsteadOfCrashing(string date)
+    {
+        using var folder = TempRuleFolder.Valid().Write("calendars/2025.json", $$"""
+            { "year": 2025, "papers": [],
+              "days": [ { "name": "国庆节", "date": "{{date}}", "isOffDay": true } ] }
+            """);
+
+        var validation = folder.Validate();
+
+        validation.Warnings.Select(p => p.ToString()).Should().Equal(
+            $"calendars/2025.json:2:38: 日期 {date} 不在本文件的 2025 年（或其前一年年末），请核对");
+        var calendar = validation.RuleSet!.Calendar;
+        calendar.Classify(DateOnly.ParseExact(date, "yyyy-MM-dd")).Should().Be(DayKind.Holiday);
+        calendar.WorkingDaysBetween(new DateOnly(2025, 9, 30), new DateOnly(2025, 10, 31)).Should().Be(23);
+    }
+
     [Fact]
     public void Validate_CalendarWithoutYear_ReportsIt()
     {
