@@ -482,6 +482,39 @@ public sealed class RuleSetLoaderRefusalTests
     }
 
     [Fact]
+    public void Validate_UnitsInACycleAtTheEndOfAChain_ReportsEachUnitOfTheCycleOnly()
+    {
+        using var folder = TempRuleFolder.Valid().Write("units.json", """
+            { "units": [
+              { "code": "U01", "name": "a", "parent": "U02" },
+              { "code": "U02", "name": "b", "parent": "U03" },
+              { "code": "U03", "name": "c", "parent": "U04" },
+              { "code": "U04", "name": "d", "parent": "U02" }
+            ] }
+            """);
+
+        folder.Problems().Should().Equal(
+            "units.json:3:43: 单位 `U02` 的上级关系成环",
+            "units.json:4:43: 单位 `U03` 的上级关系成环",
+            "units.json:5:43: 单位 `U04` 的上级关系成环");
+    }
+
+    [Fact]
+    public void Validate_HundredThousandUnitsInOneParentChain_IsCheckedInLinearTime()
+    {
+        var units = string.Join(",\n", Enumerable.Range(0, 100_000).Select(i => $$"""{ "code": "U{{i}}", "name": "n", "parent": "U{{i + 1}}" }"""));
+        using var folder = TempRuleFolder.Valid().Write("units.json", $"{{ \"units\": [\n{units}\n] }}");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var problems = folder.Problems();
+        watch.Stop();
+
+        problems.Should().Equal("units.json:100001:44: 单位 `U99999` 的上级 `U100000` 不在 units.json 中");
+        // Quadratic cycle detection took minutes here; linear takes well under a second.
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public void Validate_MissingFeesAndItems_ReportsBoth()
     {
         using var folder = TempRuleFolder.Valid().Delete("fees.json").Delete("items.json");

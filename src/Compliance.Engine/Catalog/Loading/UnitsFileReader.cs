@@ -75,6 +75,7 @@ internal static partial class UnitsFileReader
 
     private static void CheckParents(Dictionary<string, Unit> units, List<(string Code, Located<string> Parent)> parents, ProblemLog log)
     {
+        var inCycle = UnitsInCycles(units);
         foreach (var (code, parent) in parents)
         {
             if (parent.Value == code)
@@ -85,26 +86,43 @@ internal static partial class UnitsFileReader
             {
                 log.Warning(parent.At, $"单位 `{code}` 的上级 `{parent.Value}` 不在 units.json 中");
             }
-            else if (ReachesItself(units, code))
+            else if (inCycle.Contains(code))
             {
                 log.Error(parent.At, $"单位 `{code}` 的上级关系成环");
             }
         }
     }
 
-    private static bool ReachesItself(Dictionary<string, Unit> units, string code)
+    /// <summary>
+    /// The units that reach themselves through their parents. Each unit has at most one parent, so one walk per
+    /// unit that stops at any unit already walked finds every cycle in linear time: a long chain of units must
+    /// not make validation quadratic.
+    /// </summary>
+    private static HashSet<string> UnitsInCycles(Dictionary<string, Unit> units)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var current = units[code].Parent;
-        while (current is not null && units.TryGetValue(current, out var unit) && seen.Add(current))
+        var inCycle = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var start in units.Keys)
         {
-            if (current == code)
+            path.Clear();
+            onPath.Clear();
+            var current = start;
+            while (current is not null && !done.Contains(current) && units.TryGetValue(current, out var unit))
             {
-                return true;
+                if (onPath.TryGetValue(current, out var from))
+                {
+                    inCycle.UnionWith(path.Skip(from));
+                    break;
+                }
+                onPath[current] = path.Count;
+                path.Add(current);
+                current = unit.Parent;
             }
-            current = unit.Parent;
+            done.UnionWith(path);
         }
-        return false;
+        return inCycle;
     }
 
     private static bool IsHttpUrl(string s) =>
