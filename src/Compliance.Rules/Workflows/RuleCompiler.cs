@@ -217,6 +217,11 @@ internal sealed partial class RuleCompiler
     /// <param name="offset">where the expression starts in that string (an <c>ErrorMessage</c>'s <c>$(…)</c>)</param>
     private Expression? Parse(string expression, List<ParameterExpression> scope, Type? returnType, List<CompileError> errors, string field, JToken? at, int offset = 0)
     {
+        if (ExpressionNesting.FirstTooDeep(expression) is { } tooDeep)
+        {
+            errors.Add(new CompileError(field, $"无法编译：括号嵌套超过 {ExpressionNesting.MaxDepth} 层，请拆成 LocalParams（第 {tooDeep + 1} 个字符处）", at, offset + tooDeep));
+            return null;
+        }
         Expression body;
         try
         {

@@ -91,6 +91,34 @@ public class CustomWorkflowTests
         act.Should().Throw<RuleSetException>().Which.Problems.Should().ContainSingle(p => p.Message.Contains("local.evil"));
     }
 
+    [Theory]
+    [InlineData("(", "true", ")")]
+    [InlineData("new[]{", "1", "}.Length > 0 && true")]
+    [InlineData("Math.Abs(", "1", ") > 0")]
+    public void Create_ExpressionNestedThousandsDeep_RefusedAtTheFirstTooDeepBracketInsteadOfOverflowingTheStack(string open, string inner, string close)
+    {
+        var expression = string.Concat(Enumerable.Repeat(open, 20_000)) + inner + string.Concat(Enumerable.Repeat(close, 20_000));
+        var json = $$"""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.deep", "Expression": "{{expression}}" } ] }""";
+
+        var act = () => Checker.Create(With(json));
+
+        var problem = act.Should().Throw<RuleSetException>().Which.Problems.Single();
+        problem.Message.Should().Contain("local.deep").And.Contain("括号嵌套超过 100 层");
+        problem.Line.Should().Be(1);
+        problem.Column.Should().Be(84 + (open.Length * 100) + open.IndexOfAny(['(', '[', '{']));
+    }
+
+    [Fact]
+    public void Create_BracketsInsideStringLiterals_DoNotCountAsNesting()
+    {
+        var brackets = new string('(', 150);
+        var json = $$"""{ "WorkflowName": "charges", "Rules": [ { "RuleName": "local.text", "Expression": "charge.FeeCode != \"{{brackets}}\"" } ] }""";
+
+        var act = () => Checker.Create(With(json));
+
+        act.Should().NotThrow();
+    }
+
     [Fact]
     public void Check_RuleFailingAtRunTime_ErrorNamingFileRuleAndSubjectNotAFinding()
     {
