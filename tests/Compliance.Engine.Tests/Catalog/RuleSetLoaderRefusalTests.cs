@@ -365,6 +365,14 @@ public sealed class RuleSetLoaderRefusalTests
     }
 
     [Fact]
+    public void Validate_JsonNestedDeeperThanTheReaderAllows_RefusedInChinese()
+    {
+        using var folder = TempRuleFolder.Valid().Write("settings.json", new string('[', 100) + new string(']', 100));
+
+        folder.Problems().Should().Equal("settings.json:1:65: JSON 语法错误：嵌套超过 64 层");
+    }
+
+    [Fact]
     public void Validate_Utf8WithBom_IsAccepted()
     {
         using var folder = TempRuleFolder.Valid()

@@ -19,6 +19,7 @@ internal static partial class JsonSyntaxMessage
         (new Regex(@"^Error parsing (?:null|undefined) value$"), "无效的值"),
         (new Regex(@"^Unexpected character encountered while parsing value: (.*)$"), "解析值时遇到意外的字符 $1"),
         (new Regex(@"^Invalid property identifier character: (.*)$"), "键名处出现无效的字符 $1"),
+        (new Regex(@"^The reader's MaxDepth of (\d+) has been exceeded$"), "嵌套超过 $1 层"),
     ];
 
     /// <summary>The message without Newtonsoft's trailing " Path 'x', line 3, position 6." (the position is reported apart).</summary>
