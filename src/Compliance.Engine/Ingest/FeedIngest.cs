@@ -109,6 +109,14 @@ internal sealed class FeedIngest
             $"文件 {fileName} 无法打开（{error.GetType().Name}），整个文件未读入") { WholeFile = true });
     }
 
+    /// <summary>Records a folder found where a feed file was expected.</summary>
+    public void RejectFolder(string feed, string fileName)
+    {
+        Data.StatsFor(feed).FilesRejected++;
+        Data.Rejects.Add(new Reject(feed, fileName, 0, "", "", RejectReason.BadFile,
+            $"{fileName} 是文件夹而不是文件，整个文件未读入") { WholeFile = true });
+    }
+
     /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>

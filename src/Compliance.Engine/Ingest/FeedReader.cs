@@ -29,7 +29,9 @@ public static class FeedReader
         {
             throw new DirectoryNotFoundException($"Data folder '{Path.GetFullPath(dataDirectory)}' does not exist.");
         }
-        var names = Directory.GetFiles(dataDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        // Folders too: one named like a feed file (an export unpacked into a folder of that name, say) is refused
+        // with a reason rather than passed over as if the feed were absent.
+        var names = Directory.GetFileSystemEntries(dataDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var ingest = new FeedIngest(stages);
         var files = new List<(string Feed, string Name)>();
         foreach (var schema in FeedIngest.Feeds)
@@ -74,6 +76,11 @@ public static class FeedReader
 
     private static void ReadFile(FeedIngest ingest, string feed, string path, string name)
     {
+        if (Directory.Exists(path))
+        {
+            ingest.RejectFolder(feed, name);
+            return;
+        }
         FileStream stream;
         try
         {

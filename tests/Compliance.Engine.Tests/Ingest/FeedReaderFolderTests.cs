@@ -162,4 +162,19 @@ public class FeedReaderFolderTests
         data.Files.Should().BeEmpty();
         data.Rejects.Should().BeEmpty();
     }
+
+    [Fact]
+    public void ReadFolder_DirectoryNamedLikeAFeed_RejectedWholeSayingItIsAFolder()
+    {
+        using var folder = new TempFolder().With("cases.csv", "办件编号,事项编码,受理单位编码,受理时间\nXK-1,I1,U1,2025-10-08\n");
+        Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "charges.csv"));
+
+        var data = FeedReader.ReadFolder(folder.Path, Some.Stages());
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Feed, reject.File, reject.Reason, reject.WholeFile).Should().Be(("charges", "charges.csv", RejectReason.BadFile, true));
+        reject.Message.Should().Contain("是文件夹而不是文件");
+        data.Stats["charges"].FilesRejected.Should().Be(1);
+        data.Cases.Should().ContainSingle();
+    }
 }
