@@ -476,6 +476,23 @@ public sealed class RuleSetLoaderRefusalTests
         folder.Problems().Should().Equal("settings.json:1:15: `warnDays` 不能为负数：-1");
     }
 
+    [Theory]
+    [InlineData("fees.json")]
+    [InlineData("settings.json")]
+    [InlineData("workflows/local.json")]
+    public void Validate_FolderWhereARuleFileBelongs_RefusedSayingItIsAFolder(string name)
+    {
+        using var folder = TempRuleFolder.Valid();
+        var path = System.IO.Path.Combine(folder.Directory, name);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+        System.IO.Directory.CreateDirectory(path);
+
+        folder.Problems().Should().Equal($"{name}:1:1: 应为文件，却是文件夹");
+    }
+
     [Fact]
     public void Validate_DuplicateUnitCode_ReportsIt()
     {

@@ -14,10 +14,13 @@ internal sealed class RuleFolder
 
     private readonly SortedDictionary<string, byte[]> _files;
 
-    private RuleFolder(string directory, SortedDictionary<string, byte[]> files)
+    private readonly HashSet<string> _folders;
+
+    private RuleFolder(string directory, SortedDictionary<string, byte[]> files, HashSet<string> folders)
     {
         Directory = directory;
         _files = files;
+        _folders = folders;
     }
 
     public string Directory { get; }
@@ -50,10 +53,25 @@ internal sealed class RuleFolder
                 log.Error(new SourcePosition(relative, 1, 1), $"无法读取文件：{e.Message}");
             }
         }
-        return new RuleFolder(full, files);
+        // A folder named like a rule file (an archive unpacked under the file's name, say) would otherwise read as
+        // the file being absent, which for most files means silently taking the defaults.
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in System.IO.Directory.EnumerateDirectories(full, "*.json", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(full, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (!relative.StartsWith(TestsFolder + "/", StringComparison.Ordinal))
+            {
+                folders.Add(relative);
+                log.Error(new SourcePosition(relative, 1, 1), "应为文件，却是文件夹");
+            }
+        }
+        return new RuleFolder(full, files, folders);
     }
 
     public bool Contains(string relativePath) => _files.ContainsKey(relativePath);
+
+    /// <summary>Whether a folder stands where a rule file of this path belongs (already reported).</summary>
+    public bool IsFolder(string relativePath) => _folders.Contains(relativePath);
 
     public byte[] Bytes(string relativePath) => _files[relativePath];
 
