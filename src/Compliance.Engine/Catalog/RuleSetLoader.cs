@@ -72,7 +72,7 @@ public static class RuleSetLoader
     {
         if (!folder.Contains(file))
         {
-            if (required && !folder.IsFolder(file))
+            if (required && !folder.IsReported(file))
             {
                 log.Error(new SourcePosition(file, 1, 1), $"缺少必需的文件 {file}");
             }

@@ -476,6 +476,17 @@ public sealed class RuleSetLoaderRefusalTests
         folder.Problems().Should().Equal("settings.json:1:15: `warnDays` 不能为负数：-1");
     }
 
+    [Fact]
+    public void Validate_RequiredFileThatCannotBeRead_ReportedOnceAsUnreadable()
+    {
+        using var folder = TempRuleFolder.Valid();
+        var fees = System.IO.Path.Combine(folder.Directory, "fees.json");
+        File.Delete(fees);
+        File.CreateSymbolicLink(fees, fees);
+
+        folder.Problems().Should().ContainSingle().Which.Should().StartWith("fees.json:1:1: 无法读取文件");
+    }
+
     [Theory]
     [InlineData("fees.json")]
     [InlineData("settings.json")]

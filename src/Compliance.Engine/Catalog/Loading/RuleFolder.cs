@@ -14,13 +14,13 @@ internal sealed class RuleFolder
 
     private readonly SortedDictionary<string, byte[]> _files;
 
-    private readonly HashSet<string> _folders;
+    private readonly HashSet<string> _reported;
 
-    private RuleFolder(string directory, SortedDictionary<string, byte[]> files, HashSet<string> folders)
+    private RuleFolder(string directory, SortedDictionary<string, byte[]> files, HashSet<string> reported)
     {
         Directory = directory;
         _files = files;
-        _folders = folders;
+        _reported = reported;
     }
 
     public string Directory { get; }
@@ -33,6 +33,8 @@ internal sealed class RuleFolder
     {
         var full = Path.GetFullPath(directory);
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        // Paths where something other than a readable file stands, each reported here once.
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in System.IO.Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(full, path).Replace(Path.DirectorySeparatorChar, '/');
@@ -44,34 +46,30 @@ internal sealed class RuleFolder
             {
                 files[relative] = File.ReadAllBytes(path);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                log.Error(new SourcePosition(relative, 1, 1), $"无法读取文件：{e.Message}");
-            }
-            catch (UnauthorizedAccessException e)
-            {
+                reported.Add(relative);
                 log.Error(new SourcePosition(relative, 1, 1), $"无法读取文件：{e.Message}");
             }
         }
         // A folder named like a rule file (an archive unpacked under the file's name, say) would otherwise read as
         // the file being absent, which for most files means silently taking the defaults.
-        var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in System.IO.Directory.EnumerateDirectories(full, "*.json", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(full, path).Replace(Path.DirectorySeparatorChar, '/');
             if (!relative.StartsWith(TestsFolder + "/", StringComparison.Ordinal))
             {
-                folders.Add(relative);
+                reported.Add(relative);
                 log.Error(new SourcePosition(relative, 1, 1), "应为文件，却是文件夹");
             }
         }
-        return new RuleFolder(full, files, folders);
+        return new RuleFolder(full, files, reported);
     }
 
     public bool Contains(string relativePath) => _files.ContainsKey(relativePath);
 
-    /// <summary>Whether a folder stands where a rule file of this path belongs (already reported).</summary>
-    public bool IsFolder(string relativePath) => _folders.Contains(relativePath);
+    /// <summary>Whether something stands at this path that is not a readable file (a folder, a file that cannot be read): already reported.</summary>
+    public bool IsReported(string relativePath) => _reported.Contains(relativePath);
 
     public byte[] Bytes(string relativePath) => _files[relativePath];
 
