@@ -110,12 +110,8 @@ internal sealed class FeedIngest
     }
 
     /// <summary>Records a folder found where a feed file was expected.</summary>
-    public void RejectFolder(string feed, string fileName)
-    {
-        Data.StatsFor(feed).FilesRejected++;
-        Data.Rejects.Add(new Reject(feed, fileName, 0, "", "", RejectReason.BadFile,
-            $"{fileName} 是文件夹而不是文件，整个文件未读入") { WholeFile = true });
-    }
+    public void RejectFolder(string feed, string fileName) =>
+        RejectFile(feed, fileName, [], RejectReason.BadFile, $"{fileName} 是文件夹而不是文件，整个文件未读入");
 
     /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -53,7 +53,10 @@ public static class FeedReader
         return ingest.Data;
     }
 
-    /// <summary>Reads one feed from a stream, as if it were the only file of the folder; for tests and benchmarks.</summary>
+    /// <summary>
+    /// Reads one feed from a stream, as if it were the only file of the folder, under the name given (the inbox
+    /// probes a dropped export under its own name this way; tests and benchmarks too).
+    /// </summary>
     internal static FeedData ReadStream(string feed, Stream stream, string fileName, StageCatalog stages)
     {
         var ingest = new FeedIngest(stages);

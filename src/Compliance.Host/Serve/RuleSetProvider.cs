@@ -23,12 +23,8 @@ internal sealed class RuleSetProvider(IOptions<LedgerOptions> options, LedgerSto
     public string Directory => Path.GetFullPath(options.Value.Rules);
 
     /// <summary>The rule set to judge with; throws when no rule set was ever accepted.</summary>
-    public Loaded Current()
-    {
-        Refresh();
-        return Volatile.Read(ref _current)
-            ?? throw new InvalidOperationException($"规则集 {Directory} 未能加载，无法判断；见日志或 compliance runs list。");
-    }
+    public Loaded Current() =>
+        TryCurrent() ?? throw new InvalidOperationException($"规则集 {Directory} 未能加载，无法判断；见日志或 compliance runs list。");
 
     /// <summary>As <see cref="Current"/>, but null when no rule set was ever accepted (the refusal is logged by then).</summary>
     public Loaded? TryCurrent()
