@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Compliance.Engine.Findings;
 using Compliance.Engine.Ingest;
+using Compliance.Engine.Storage;
 
 namespace Compliance.Host.Serve;
 
@@ -11,25 +12,23 @@ namespace Compliance.Host.Serve;
 /// </summary>
 internal static class CurrentInputs
 {
-    /// <summary><c>name|sha256</c> of each input file, sorted.</summary>
-    public static IReadOnlyList<string> Hash(string folder)
+    /// <summary><c>name|sha256</c> of each input file, sorted (<see cref="RunInputs.Lines"/>).</summary>
+    public static IReadOnlyList<string> Hash(string folder) => RunInputs.Lines(Files(folder));
+
+    /// <summary>
+    /// The input files with their feed (the file's name without extension: the current folder holds each feed under
+    /// its own name) and SHA-256; the encoding is left empty, as the files are not read.
+    /// </summary>
+    public static IReadOnlyList<InputFile> Files(string folder)
     {
         var wanted = SummaryWriter.Feeds.SelectMany(f => FeedNames.Extensions.Select(e => f + e)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         // One file per core at a time: the feeds are a few large files, and hashing one is bound by one core.
         return Directory.GetFiles(folder)
             .Where(path => wanted.Contains(Path.GetFileName(path)))
             .AsParallel()
-            .Select(path => Of(Path.GetFileName(path), Sha256Of(path)))
-            .AsEnumerable()
-            .Order(StringComparer.Ordinal)
+            .Select(path => new InputFile(Path.GetFileNameWithoutExtension(path).ToLowerInvariant(), Path.GetFileName(path), Sha256Of(path), ""))
             .ToList();
     }
-
-    /// <summary>The same form for the files a run read.</summary>
-    public static IReadOnlyList<string> Of(IEnumerable<InputFile> files) =>
-        files.Select(f => Of(f.Name, f.Sha256)).Order(StringComparer.Ordinal).ToList();
-
-    private static string Of(string name, string sha256) => name + "|" + sha256;
 
     private static string Sha256Of(string path)
     {

@@ -1,5 +1,6 @@
 using Compliance.Engine.Findings;
 using Compliance.Engine.Ingest;
+using Compliance.Engine.Storage;
 
 namespace Compliance.Host.Serve;
 
@@ -9,7 +10,7 @@ namespace Compliance.Host.Serve;
 /// </summary>
 internal sealed record LastJudgement(long RunId, string RuleSetLabel, DateOnly AsOf, FeedData Data, CheckResult Result)
 {
-    public IReadOnlyList<string> Inputs { get; } = CurrentInputs.Of(Data.Files);
+    public IReadOnlyList<string> Inputs { get; } = RunInputs.Lines(Data.Files);
 
     /// <summary>
     /// Why a run as of <paramref name="asOf"/> with this rule set, on a ledger whose latest run is

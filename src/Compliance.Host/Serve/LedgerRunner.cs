@@ -73,10 +73,7 @@ internal sealed class LedgerRunner(
     {
         try
         {
-            var inputs = CurrentInputs.Hash(home.Current)
-                .Select(i => i.Split('|'))
-                .Select(p => new InputFile(Path.GetFileNameWithoutExtension(p[0]).ToLowerInvariant(), p[0], p[1], ""))
-                .ToList();
+            var inputs = CurrentInputs.Files(home.Current);
             var failure = new RunFailure
             {
                 Trigger = trigger,
