@@ -106,7 +106,7 @@ public sealed class AlertLedger(LedgerStore store, AlertRouting routing, Deliver
 
         // Changes against a run that is not the latest would skip what the runs since then did to the alerts. A
         // failed run did nothing to them, so it is passed over.
-        var latest = db.Runs.Where(r => r.State == RunState.Completed).Max(r => (long?)r.Id);
+        var latest = db.LatestCompletedRunId();
         var baseRun = run.Base is { } b && b.RunId == latest ? b : null;
         var delta = baseRun is null ? null : FindingDelta.Between(baseRun.Findings, run.Findings);
 

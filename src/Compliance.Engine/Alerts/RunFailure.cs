@@ -1,3 +1,4 @@
+using Compliance.Engine.Catalog;
 using Compliance.Engine.Ingest;
 using Compliance.Engine.Storage;
 
@@ -21,7 +22,7 @@ public sealed record RunFailure
     public required string Error { get; init; }
     public required long DurationMs { get; init; }
 
-    public string RuleSetLabel => $"{RuleSetVersion}+{RuleSetHash}";
+    public string RuleSetLabel => RuleSet.LabelOf(RuleSetVersion, RuleSetHash);
 
     public string InputsHash => RunInputs.Hash(Inputs);
 }

@@ -13,7 +13,10 @@ public sealed class RuleSet
     /// <summary>First 8 hex digits of the SHA-256 over every file's relative path and bytes, in ordinal path order.</summary>
     public required string Hash { get; init; }
 
-    public string Label => $"{Version}+{Hash}";
+    public string Label => LabelOf(Version, Hash);
+
+    /// <summary>The label of a rule set known by its version and hash (as a stored run knows it).</summary>
+    public static string LabelOf(string version, string hash) => $"{version}+{hash}";
 
     public required Settings Settings { get; init; }
     public required WorkingCalendar Calendar { get; init; }

@@ -14,6 +14,9 @@ public sealed class LedgerDb(DbContextOptions<LedgerDb> options) : DbContext(opt
     public DbSet<InboxFileRow> InboxFiles => Set<InboxFileRow>();
     public DbSet<RuleSetEventRow> RuleSetEvents => Set<RuleSetEventRow>();
 
+    /// <summary>The newest run that completed: a failed run changed no alert and stores no findings, so it is no base.</summary>
+    public long? LatestCompletedRunId() => Runs.Where(r => r.State == RunState.Completed).Max(r => (long?)r.Id);
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         optionsBuilder.AddInterceptors(SummaryFunctions.Instance);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Compliance.Engine.Catalog;
 using Compliance.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,11 +50,11 @@ internal static class RunsCommand
                 if (r.State == RunState.Failed)
                 {
                     // The error's first line names the rule file and record; runs show gives the whole of it.
-                    stdout.WriteLine($"#{r.Id}\t{AlertsCommand.Time(r.StartedAt)}\t基准日期 {r.AsOf:yyyy-MM-dd}\t{r.Trigger}\t规则集 {r.RuleSetVersion}+{r.RuleSetHash}\t" +
+                    stdout.WriteLine($"#{r.Id}\t{AlertsCommand.Time(r.StartedAt)}\t基准日期 {r.AsOf:yyyy-MM-dd}\t{r.Trigger}\t规则集 {RuleSet.LabelOf(r.RuleSetVersion, r.RuleSetHash)}\t" +
                         $"{RunState.ToChinese(r.State)}：{FirstLine(r.Error)}\t{r.DurationMs} ms\t{r.Feeds}");
                     continue;
                 }
-                stdout.WriteLine($"#{r.Id}\t{AlertsCommand.Time(r.StartedAt)}\t基准日期 {r.AsOf:yyyy-MM-dd}\t{r.Trigger}\t规则集 {r.RuleSetVersion}+{r.RuleSetHash}\t" +
+                stdout.WriteLine($"#{r.Id}\t{AlertsCommand.Time(r.StartedAt)}\t基准日期 {r.AsOf:yyyy-MM-dd}\t{r.Trigger}\t规则集 {RuleSet.LabelOf(r.RuleSetVersion, r.RuleSetHash)}\t" +
                     $"问题 {r.FindingCount}\t{Stored(r)}\t拒收 {r.RejectCount}\t新挂账 {r.AlertsOpened}\t变化 {r.AlertsChanged}\t关闭 {r.AlertsClosed}\t{r.DurationMs} ms\t{r.Feeds}");
             }
             var lastEvent = db.RuleSetEvents.AsNoTracking().OrderByDescending(e => e.Id).FirstOrDefault();
@@ -86,7 +87,7 @@ internal static class RunsCommand
                 return ExitCode.NothingJudged;
             }
             stdout.WriteLine($"复核 #{r.Id}（{r.Trigger}）　开始 {AlertsCommand.Time(r.StartedAt)}　基准日期 {r.AsOf:yyyy-MM-dd}　用时 {r.DurationMs} ms");
-            stdout.WriteLine($"规则集：{r.RuleSetVersion}+{r.RuleSetHash}");
+            stdout.WriteLine($"规则集：{RuleSet.LabelOf(r.RuleSetVersion, r.RuleSetHash)}");
             if (r.State == RunState.Failed)
             {
                 stdout.WriteLine("状态：失败，未产生任何问题记录，挂账未作变动");

@@ -3,7 +3,6 @@ using System.Text;
 using Compliance.Engine.Alerts;
 using Compliance.Engine.Findings;
 using Compliance.Engine.Ingest;
-using Compliance.Engine.Storage;
 using Compliance.Rules.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -154,7 +153,7 @@ internal sealed class LedgerRunner(
     private long? LatestRun()
     {
         using var db = access.Store.CreateDb();
-        return db.Runs.Where(r => r.State == RunState.Completed).Max(r => (long?)r.Id);
+        return db.LatestCompletedRunId();
     }
 
     public Task<RunOutcome?> Judge(string trigger, CancellationToken cancellationToken) => Exclusive(() => JudgeNow(trigger), cancellationToken);
