@@ -7,8 +7,11 @@ namespace Compliance.Engine.Ingest;
 /// A JSON array of objects keyed by column name. The headers are the keys in order of first appearance across
 /// all objects, found by a first pass, so that a missing required column rejects the file before any row is
 /// taken, as for CSV; a key an object leaves out reads as empty. A row's line is the line of its opening brace.
-/// Numbers are read as decimals and strings are never turned into dates, so values reach the field parsers as
-/// the file wrote them.
+/// Numbers are taken as the text the file wrote (exponents written out, <see cref="JsonNumberText"/>) and strings
+/// are never turned into dates, so values reach the field parsers as the file wrote them: a number Newtonsoft
+/// would round (more digits than a decimal holds), refuse (beyond a decimal's range, NaN) or read as octal or hex
+/// (010, 0x1A) is judged by the field's parser like the same text in a CSV. The first pass notes where the numbers
+/// are, since only a number may be read as its text.
 /// </summary>
 internal sealed class JsonFeedSource : FeedSource
 {
@@ -16,9 +19,12 @@ internal sealed class JsonFeedSource : FeedSource
     private readonly List<string> _headers = [];
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly DefaultJsonNameTable _names = new();
+    private readonly List<(int Element, int Property)> _numbers = [];
     private string?[] _values = [];
     private int _objects;
     private JsonTextReader? _reader;
+    private int _element = -1;
+    private int _nextNumber;
 
     public JsonFeedSource(Func<TextReader> open)
     {
@@ -38,6 +44,14 @@ internal sealed class JsonFeedSource : FeedSource
             {
                 _reader = NewReader(_open());
                 ReadStartOfArray(_reader);
+            }
+            _element++;
+            if (IsNumber(_element, -1))
+            {
+                var number = JsonNumberText.Plain(_reader.ReadAsString()!);
+                row.Start(_reader.LineNumber);
+                row.MarkBad("数组元素不是对象", number);
+                return true;
             }
             if (!ReadToken(_reader) || _reader.TokenType == JsonToken.EndArray)
             {
@@ -69,15 +83,20 @@ internal sealed class JsonFeedSource : FeedSource
     {
         Array.Clear(_values);
         string? problem = null;
-        while (ReadToken(reader) && reader.TokenType == JsonToken.PropertyName)
+        for (var property = 0; ReadToken(reader) && reader.TokenType == JsonToken.PropertyName; property++)
         {
             var name = (string)reader.Value!;
-            ReadToken(reader);
             var column = _columns[name];
             if (_values[column] is not null)
             {
                 problem ??= $"键“{name}”在同一对象中出现了两次";
             }
+            if (IsNumber(_element, property))
+            {
+                _values[column] = JsonNumberText.Plain(reader.ReadAsString()!);
+                continue;
+            }
+            ReadToken(reader);
             if (reader.TokenType is JsonToken.StartObject or JsonToken.StartArray)
             {
                 reader.Skip();
@@ -111,9 +130,11 @@ internal sealed class JsonFeedSource : FeedSource
         try
         {
             using var reader = NewReader(_open());
+            // Values are only skipped here: as doubles, no number can fail to read.
+            reader.FloatParseHandling = FloatParseHandling.Double;
             ReadStartOfArray(reader);
             var closed = false;
-            while (ReadToken(reader))
+            for (var element = 0; ReadToken(reader); element++)
             {
                 if (reader.TokenType == JsonToken.EndArray)
                 {
@@ -122,11 +143,12 @@ internal sealed class JsonFeedSource : FeedSource
                 }
                 if (reader.TokenType != JsonToken.StartObject)
                 {
+                    NoteNumber(reader, element, -1);
                     reader.Skip();
                     continue;
                 }
                 _objects++;
-                while (ReadToken(reader) && reader.TokenType == JsonToken.PropertyName)
+                for (var property = 0; ReadToken(reader) && reader.TokenType == JsonToken.PropertyName; property++)
                 {
                     var name = (string)reader.Value!;
                     if (!_columns.ContainsKey(name))
@@ -136,6 +158,7 @@ internal sealed class JsonFeedSource : FeedSource
                         _names.Add(name);
                     }
                     ReadToken(reader);
+                    NoteNumber(reader, element, property);
                     reader.Skip();
                 }
             }
@@ -154,6 +177,25 @@ internal sealed class JsonFeedSource : FeedSource
         {
             throw Unreadable(e);
         }
+    }
+
+    private void NoteNumber(JsonTextReader reader, int element, int property)
+    {
+        if (reader.TokenType is JsonToken.Integer or JsonToken.Float)
+        {
+            _numbers.Add((element, property));
+        }
+    }
+
+    /// <summary>Whether the value at this place is a number; asked in reading order, so a cursor walks the first pass's list.</summary>
+    private bool IsNumber(int element, int property)
+    {
+        if (_nextNumber < _numbers.Count && _numbers[_nextNumber] == (element, property))
+        {
+            _nextNumber++;
+            return true;
+        }
+        return false;
     }
 
     private JsonTextReader NewReader(TextReader text) => new(text)

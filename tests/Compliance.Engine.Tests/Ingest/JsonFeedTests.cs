@@ -53,6 +53,81 @@ public class JsonFeedTests
     }
 
     [Fact]
+    public void Read_NumberBeyondDecimalRange_RejectsOnlyItsRow()
+    {
+        var json = """
+            [
+              {"charge_id": "F1", "fee_code": "X", "amount": 1e30, "charged_at": "2025-10-08"},
+              {"charge_id": "F2", "fee_code": "X", "amount": 80, "charged_at": "2025-10-08"},
+              {"charge_id": "F3", "fee_code": "X", "amount": -1E400, "charged_at": "2025-10-08"},
+              {"charge_id": "F4", "fee_code": "X", "amount": NaN, "charged_at": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("charges", json, "charges.json");
+
+        data.Charges.Select(c => (c.ChargeId, c.Amount)).Should().Equal(("F2", 80m));
+        data.Rejects.Select(r => (r.Line, r.Column, r.Reason)).Should().Equal(
+            (2, "amount", RejectReason.BadNumber),
+            (4, "amount", RejectReason.BadNumber),
+            (5, "amount", RejectReason.BadNumber));
+        data.Rejects.Select(r => r.Value).Should().Equal("1000000000000000000000000000000", "-1E400", "NaN");
+    }
+
+    [Fact]
+    public void Read_NumberWithMoreDigitsThanADecimalHolds_IsNotRoundedIntoAnAmount()
+    {
+        var json = """
+            [
+              {"charge_id": "F1", "fee_code": "X", "amount": 0.000000000000000000000000000001, "charged_at": "2025-10-08"},
+              {"charge_id": "F2", "fee_code": "X", "amount": 80.0000000000000000000000000001, "charged_at": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("charges", json, "charges.json");
+
+        data.Charges.Should().BeEmpty();
+        data.Rejects.Select(Some.Shape).Should().Equal(
+            (2, "amount", "0.000000000000000000000000000001", RejectReason.BadNumber),
+            (3, "amount", "80.0000000000000000000000000001", RejectReason.BadNumber));
+    }
+
+    [Fact]
+    public void Read_NumbersWithLeadingZerosOrInHex_ReadAsWrittenLikeCsv()
+    {
+        // Not JSON, but read leniently: as the digits written (as a CSV 010 is 10), never as octal or hex.
+        var json = """
+            [
+              {"case_id": "C1", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08", "statutory_limit": 010},
+              {"case_id": "C2", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08", "statutory_limit": 0x1A}
+            ]
+            """;
+
+        var data = Some.Read("cases", json, "cases.json");
+
+        data.Cases.Select(c => (c.CaseId, c.StatutoryLimit)).Should().Equal(("C1", 10));
+        data.Rejects.Select(Some.Shape).Should().Equal((3, "statutory_limit", "0x1A", RejectReason.BadNumber));
+    }
+
+    [Fact]
+    public void Read_ExponentNotation_IsReadExactly()
+    {
+        // What Java and JavaScript serializers write for large or small doubles.
+        var json = """
+            [
+              {"charge_id": "F1", "fee_code": "X", "amount": 1.2345678E7, "charged_at": "2025-10-08"},
+              {"charge_id": "F2", "fee_code": "X", "amount": 1.5e-1, "charged_at": "2025-10-08"},
+              {"charge_id": "F3", "fee_code": "X", "amount": 1e-3, "charged_at": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("charges", json, "charges.json");
+
+        data.Charges.Select(c => c.Amount).Should().Equal(12345678m, 0.15m);
+        data.Rejects.Select(Some.Shape).Should().Equal((4, "amount", "0.001", RejectReason.BadNumber));
+    }
+
+    [Fact]
     public void Read_KeyMissingFromOneObject_IsEmptyForThatRow()
     {
         var json = """
