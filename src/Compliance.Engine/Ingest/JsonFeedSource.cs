@@ -60,7 +60,13 @@ internal sealed class JsonFeedSource : FeedSource
             row.Start(_reader.LineNumber);
             if (_reader.TokenType != JsonToken.StartObject)
             {
-                var text = _reader.Value is null ? _reader.TokenType.ToString() : Convert.ToString(_reader.Value, CultureInfo.InvariantCulture) ?? "";
+                // An array has no text of its own to show; null and booleans read as written, as values do.
+                var text = _reader.TokenType switch
+                {
+                    JsonToken.Null or JsonToken.Undefined => "null",
+                    JsonToken.StartArray => "",
+                    _ => ToText(_reader),
+                };
                 _reader.Skip();
                 row.MarkBad("数组元素不是对象", text);
                 return true;

@@ -164,6 +164,31 @@ public class JsonFeedTests
     }
 
     [Fact]
+    public void Read_ElementsThatAreNotObjects_RejectedWithTheValueAsWritten()
+    {
+        var json = """
+            [
+              null,
+              true,
+              false,
+              "C2",
+              5.50,
+              [1, 2]
+            ]
+            """;
+
+        var data = Some.Read("cases", json, "cases.json");
+
+        data.Rejects.Select(r => (r.Line, r.Value, r.Reason)).Should().Equal(
+            (2, "null", RejectReason.BadRow),
+            (3, "true", RejectReason.BadRow),
+            (4, "false", RejectReason.BadRow),
+            (5, "C2", RejectReason.BadRow),
+            (6, "5.50", RejectReason.BadRow),
+            (7, "", RejectReason.BadRow));
+    }
+
+    [Fact]
     public void Read_NoObjectHasARequiredKey_RejectsWholeFile()
     {
         var json = """[{"case_id": "C1", "item_code": "I1", "unit_code": "U1"}]""";
