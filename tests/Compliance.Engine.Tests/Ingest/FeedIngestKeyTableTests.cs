@@ -26,6 +26,24 @@ public class FeedIngestKeyTableTests
     }
 
     [Fact]
+    public void ReadFile_LargeCsv_RecordListSizedOnceForTheFile()
+    {
+        const int rows = 50_000;
+        var ingest = new FeedIngest(Some.Stages());
+        var csv = Some.Csv([Some.ChargesHeader, .. Enumerable.Range(0, rows).Select(i => Some.ChargeRow(id: $"JK{i:0000000000}", caseId: ""))]);
+
+        using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv)))
+        {
+            ingest.ReadFile("charges", stream, "charges.csv");
+        }
+
+        // Doubling from a few would end at 65,536 with as much again left behind on the way; sized from the
+        // estimate, the list holds the file with at most an eighth to spare.
+        ingest.Data.Charges.Should().HaveCount(rows);
+        ingest.Data.Charges.Capacity.Should().BeInRange(rows, rows + rows / 8);
+    }
+
+    [Fact]
     public void ReadFile_SmallCsv_KeyTableKeepsItsFirstSize()
     {
         var ingest = new FeedIngest(Some.Stages());
