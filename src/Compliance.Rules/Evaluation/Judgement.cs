@@ -210,6 +210,7 @@ internal sealed class Judgement
                 });
             });
         result.OrphanCharges.AddRange(orphans);
+        result.OrphanChargesOrdered();
         return result;
     }
 
