@@ -23,6 +23,8 @@ internal sealed class JudgementPart
     [ThreadStatic]
     private static List<string>? t_orphans;
 
+    private string? _knownUnit;
+
     public JudgementPart(Judgement judgement) => _j = judgement;
 
     public List<Finding> Findings { get; } = [];
@@ -273,7 +275,17 @@ internal sealed class JudgementPart
 
     private void NoteUnit(string unit)
     {
-        if (!_j.RuleSet.Units.ContainsKey(unit))
+        // Reading shares one string per unit code, and neighbouring rows tend to name the same unit: a known unit
+        // seen just before needs no look-up.
+        if (ReferenceEquals(unit, _knownUnit))
+        {
+            return;
+        }
+        if (_j.RuleSet.Units.ContainsKey(unit))
+        {
+            _knownUnit = unit;
+        }
+        else
         {
             UnknownUnits.Add(unit);
         }
