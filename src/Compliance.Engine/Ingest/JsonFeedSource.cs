@@ -7,7 +7,8 @@ namespace Compliance.Engine.Ingest;
 /// all objects, found by a first pass, so that a missing required column rejects the file before any row is
 /// taken, as for CSV; a key an object leaves out reads as empty. A row's line is the line of its opening brace.
 /// Numbers reach the field parsers as the file wrote them, also one beyond any .NET number (<see cref="JsonTokenReader"/>),
-/// and strings are never turned into dates.
+/// and strings are never turned into dates. An element that is not an object is a bad row whose value is its JSON
+/// text (<see cref="JsonTokenReader.ElementText"/>), as a CSV row of the wrong width is one whose value is its line.
 /// </summary>
 internal sealed class JsonFeedSource : FeedSource
 {
@@ -49,9 +50,7 @@ internal sealed class JsonFeedSource : FeedSource
             row.Start(_reader.LineNumber);
             if (_reader.TokenType != JsonToken.StartObject)
             {
-                var text = _reader.Value is null && _reader.TokenType != JsonToken.Float ? _reader.TokenType.ToString() : _reader.Text();
-                _reader.Skip();
-                row.MarkBad("数组元素不是对象", text);
+                row.MarkBad("数组元素不是对象", _reader.ElementText());
                 return true;
             }
             ReadObject(_reader, row);

@@ -16,6 +16,12 @@ namespace Compliance.Engine.Ingest;
 /// </summary>
 internal sealed partial class JsonTokenReader : IDisposable
 {
+    /// <summary>
+    /// A nested element can hold the rest of the file (the rows wrapped in one more array); a reject keeps this many
+    /// chars of its text and an ellipsis.
+    /// </summary>
+    private const int MaxElementText = 200;
+
     private readonly StateReader _reader;
     private readonly TextCursor _cursor;
     private string? _number;
@@ -93,6 +99,32 @@ internal sealed partial class JsonTokenReader : IDisposable
         var depth = _reader.Depth;
         while (Read() && _reader.Depth > depth)
         {
+        }
+    }
+
+    /// <summary>
+    /// The current value as JSON text, for a reject: a scalar written as JSON writes it (a string in quotes), an
+    /// array or constructor as the file wrote it, line breaks included, cut after <see cref="MaxElementText"/> chars.
+    /// Moves past the value.
+    /// </summary>
+    public string ElementText()
+    {
+        switch (TokenType)
+        {
+            case JsonToken.String:
+                return JsonConvert.ToString((string)_reader.Value!);
+            case JsonToken.Null:
+                return "null";
+            case JsonToken.Undefined:
+                return "undefined";
+            case var start when IsStart(start):
+                // The reader stands just after the opening bracket or parenthesis.
+                var prefix = start == JsonToken.StartConstructor ? $"new {_reader.Value}" : "";
+                _cursor.StartCapture(_reader.LineNumber, _reader.LinePosition - 1, MaxElementText - prefix.Length);
+                Skip();
+                return prefix + _cursor.EndCapture(_reader.LineNumber, _reader.LinePosition);
+            default:
+                return Text();
         }
     }
 

@@ -14,12 +14,16 @@ internal sealed class TextCursor : IDisposable
     private readonly Func<TextReader> _open;
     private readonly char[] _buffer = new char[4096];
     private readonly StringBuilder _run = new();
+    private readonly StringBuilder _capture = new();
     private TextReader? _text;
     private int _next;
     private int _end;
     private int _line = 1;
     private int _position;
     private bool _afterCr;
+    private bool _capturing;
+    private int _captureLimit;
+    private bool _truncated;
 
     public TextCursor(Func<TextReader> open)
     {
@@ -34,6 +38,24 @@ internal sealed class TextCursor : IDisposable
     {
         MoveTo(line, position);
         return _run.ToString();
+    }
+
+    /// <summary>Starts keeping the text from <paramref name="line"/>, <paramref name="position"/> on, at most <paramref name="limit"/> chars of it.</summary>
+    public void StartCapture(int line, int position, int limit)
+    {
+        MoveTo(line, position);
+        _capture.Clear();
+        _capturing = true;
+        _captureLimit = limit;
+        _truncated = false;
+    }
+
+    /// <summary>The text kept since <see cref="StartCapture"/> up to the given point, ending in “…” when it was cut short.</summary>
+    public string EndCapture(int line, int position)
+    {
+        MoveTo(line, position);
+        _capturing = false;
+        return _truncated ? _capture.Append('…').ToString() : _capture.ToString();
     }
 
     public void Dispose()
@@ -85,6 +107,24 @@ internal sealed class TextCursor : IDisposable
         {
             _run.Clear();
         }
+        if (_capturing)
+        {
+            Keep(c);
+        }
+    }
+
+    private void Keep(char c)
+    {
+        if (_truncated)
+        {
+            return;
+        }
+        if (_capture.Length == _captureLimit || (_capture.Length == _captureLimit - 1 && char.IsHighSurrogate(c)))
+        {
+            _truncated = true;
+            return;
+        }
+        _capture.Append(c);
     }
 
     private static bool IsNumberChar(char c) =>

@@ -207,6 +207,46 @@ public class JsonFeedTests
     }
 
     [Fact]
+    public void Read_NonObjectElements_RejectValueIsTheElementsJsonText()
+    {
+        var json = """
+            [
+              {"case_id": "C1", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08"},
+              [1, [2, {"a": "]"}],
+               4],
+              "C\"2", true, null, 12.50, new Date(1, 2),
+              {"case_id": "C3", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("cases", json, "cases.json");
+
+        data.Rejects.Select(Some.Shape).Should().Equal(
+            (3, "", "[1, [2, {\"a\": \"]\"}],\n   4]", RejectReason.BadRow),
+            (5, "", "\"C\\\"2\"", RejectReason.BadRow),
+            (5, "", "true", RejectReason.BadRow),
+            (5, "", "null", RejectReason.BadRow),
+            (5, "", "12.50", RejectReason.BadRow),
+            (5, "", "new Date(1, 2)", RejectReason.BadRow));
+        data.Rejects.Should().OnlyContain(r => r.Message == "数组元素不是对象");
+        data.Cases.Select(c => (c.CaseId, c.Line)).Should().Equal(("C1", 2), ("C3", 6));
+    }
+
+    [Fact]
+    public void Read_NestedArrayHoldingManyRows_ValueCutShortAndLaterRowsRead()
+    {
+        var row = """{"case_id": "C0", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08"}""";
+        var json = "[\n[" + string.Join(",\n", Enumerable.Repeat(row, 100)) + "],\n" + row.Replace("C0", "C9") + "\n]";
+
+        var data = Some.Read("cases", json, "cases.json");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason).Should().Be((2, RejectReason.BadRow));
+        reject.Value.Should().HaveLength(201).And.StartWith("[" + row).And.EndWith("…");
+        data.Cases.Select(c => (c.CaseId, c.Line)).Should().Equal(("C9", 102));
+    }
+
+    [Fact]
     public void Read_NoObjectHasARequiredKey_RejectsWholeFile()
     {
         var json = """[{"case_id": "C1", "item_code": "I1", "unit_code": "U1"}]""";

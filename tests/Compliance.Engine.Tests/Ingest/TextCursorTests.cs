@@ -39,4 +39,35 @@ public class TextCursorTests
 
         opened.Should().Be(0);
     }
+
+    [Fact]
+    public void EndCapture_TextBetweenTwoPoints_AsWrittenOverLines()
+    {
+        using var cursor = new TextCursor(() => new StringReader("[\r\n  [1,\r\n   2], {}]"));
+
+        cursor.StartCapture(2, 2, 100);
+
+        cursor.EndCapture(3, 5).Should().Be("[1,\r\n   2]");
+    }
+
+    [Fact]
+    public void EndCapture_LongerThanTheLimit_CutWithAnEllipsisNotInsideAPair()
+    {
+        var text = "[" + new string('a', 7) + "😀" + "]";
+        using var cursor = new TextCursor(() => new StringReader(text));
+
+        cursor.StartCapture(1, 0, 9);
+
+        cursor.EndCapture(1, text.Length).Should().Be("[aaaaaaa…");
+    }
+
+    [Fact]
+    public void EndCapture_ExactlyTheLimit_NoEllipsis()
+    {
+        using var cursor = new TextCursor(() => new StringReader("[1,2]"));
+
+        cursor.StartCapture(1, 0, 5);
+
+        cursor.EndCapture(1, 5).Should().Be("[1,2]");
+    }
 }
