@@ -38,6 +38,17 @@ internal sealed class FileText
     public TextReader Open() => NewReader();
 
     /// <summary>
+    /// A reader for a second look at text another reader has passed: it is not the last reader opened, so it moves
+    /// neither <see cref="BytesRead"/> nor where <see cref="CheckRest"/> reads on from.
+    /// </summary>
+    public TextReader OpenAside()
+    {
+        var reader = new StrictDecodingReader(_stream, _textStart, _encoding);
+        _readers.Add(reader);
+        return reader;
+    }
+
+    /// <summary>
     /// Throws <see cref="DecoderFallbackException"/> unless the file decodes to its end: the last reader decoded
     /// everything before where it stopped, so it reads on from there (nothing, when a source read to the end).
     /// </summary>

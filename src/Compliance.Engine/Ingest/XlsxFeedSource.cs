@@ -9,6 +9,8 @@ namespace Compliance.Engine.Ingest;
 /// binary floating point in the file itself; they are written out as Excel shows them in General format at full
 /// precision (<see cref="GeneralText"/>) and then parsed like text, so a formula's 88.00000000000001 reads as the
 /// 88 the user sees. Cells with a date format come from MiniExcel as dates and become <c>yyyy-MM-dd HH:mm:ss</c>.
+/// Text cells pointing outside the shared-string table, which MiniExcel would read as empty, refuse the workbook
+/// first (<see cref="XlsxSharedStringCheck"/>).
 /// </summary>
 internal sealed class XlsxFeedSource : FeedSource
 {
@@ -21,6 +23,7 @@ internal sealed class XlsxFeedSource : FeedSource
     {
         try
         {
+            XlsxSharedStringCheck.Check(stream);
             _rows = stream.Query(useHeaderRow: false).GetEnumerator();
             ReadHeader();
         }
