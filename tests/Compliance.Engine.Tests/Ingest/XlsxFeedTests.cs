@@ -94,6 +94,24 @@ public class XlsxFeedTests
         data.Rejects[0].WholeFile.Should().BeFalse();
     }
 
+    [Fact]
+    public void Read_Date1904Workbook_DateCellsReadAsExcelShowsThem()
+    {
+        // 2025-10-30 is serial 44498 counted from 1904-01-01 (and 45960 from 1899-12-30).
+        var workbook = new RawWorkbook { Date1904 = true };
+        var date = workbook.Style(14);
+        var dateTime = workbook.Style(22);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", (44498.0, date))
+            .Row("F2", "FEE1", "10", (44498.99998842592, dateTime));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => (c.ChargeId, c.ChargedOn)).Should().Equal(
+            ("F1", new DateOnly(2025, 10, 30)), ("F2", new DateOnly(2025, 10, 30)));
+    }
+
     [Theory]
     [InlineData(88.00000000000001, "88")]
     [InlineData(0.1 + 0.2, "0.3")]
