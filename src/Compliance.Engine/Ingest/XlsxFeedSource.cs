@@ -24,7 +24,7 @@ internal sealed class XlsxFeedSource : FeedSource
         try
         {
             _dates = WorkbookDates.Of(stream);
-            _rows = stream.Query(useHeaderRow: false).GetEnumerator();
+            _rows = _dates.Workbook.Query(useHeaderRow: false).GetEnumerator();
             ReadHeader();
         }
         catch (Exception e) when (e is not FeedFileException)
@@ -61,6 +61,7 @@ internal sealed class XlsxFeedSource : FeedSource
     public override void Dispose()
     {
         _rows.Dispose();
+        _dates.Dispose();
     }
 
     private void ReadHeader()

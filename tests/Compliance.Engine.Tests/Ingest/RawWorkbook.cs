@@ -5,8 +5,9 @@ using System.Text;
 namespace Compliance.Engine.Tests.Ingest;
 
 /// <summary>
-/// A one-sheet xlsx written part by part, for what MiniExcel's writer never produces but Excel does, such as the
-/// 1904 date system.
+/// A one-sheet xlsx written part by part, for what MiniExcel's writer never produces but Excel does: the 1904 date
+/// system, and cells styled with a built-in number format that only East Asian Excel defines (id 31 is
+/// <c>yyyy"年"m"月"d"日"</c> in Chinese Excel, and such ids carry no format code in the file).
 /// </summary>
 internal sealed class RawWorkbook
 {

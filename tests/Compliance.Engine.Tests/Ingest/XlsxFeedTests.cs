@@ -113,6 +113,36 @@ public class XlsxFeedTests
     }
 
     [Theory]
+    [InlineData(14)]
+    [InlineData(27)]
+    [InlineData(28)]
+    [InlineData(29)]
+    [InlineData(30)]
+    [InlineData(31)]
+    [InlineData(36)]
+    [InlineData(50)]
+    [InlineData(51)]
+    [InlineData(52)]
+    [InlineData(53)]
+    [InlineData(54)]
+    [InlineData(57)]
+    [InlineData(58)]
+    public void Read_DateCellInEastAsianBuiltInDateFormat_ReadAsDate(int numFmtId)
+    {
+        // What Chinese Excel writes for a cell formatted 2025年10月30日 (id 31) and its other built-in date formats:
+        // the id alone, with no format code in styles.xml.
+        var workbook = new RawWorkbook();
+        var style = workbook.Style(numFmtId);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", (45960.0, style));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Should().ContainSingle().Which.ChargedOn.Should().Be(new DateOnly(2025, 10, 30));
+    }
+
+    [Theory]
     [InlineData(88.00000000000001, "88")]
     [InlineData(0.1 + 0.2, "0.3")]
     [InlineData(1234567.891, "1234567.891")]
