@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -12,7 +13,9 @@ namespace Compliance.Engine.Ingest;
 /// early, silently. East Asian Excel has built-in date formats of its own (id 31 is <c>yyyy"年"m"月"d"日"</c> in
 /// Chinese Excel) that it stores as a bare id with no format code, and MiniExcel knows only the ids every Excel
 /// shares: such a cell would come out as its serial number and be refused as a bad date. Those formats are declared
-/// to MiniExcel, with the codes ECMA-376 Part 1 (18.8.30) gives them for Chinese, in a copy of the workbook.
+/// to MiniExcel, with the codes ECMA-376 Part 1 (18.8.30) gives them for Chinese, in a copy of the workbook. In a 1904
+/// workbook that copy also turns ISO 8601 date cells (type <c>d</c>) into text cells: they hold the date itself,
+/// whatever the date system, and MiniExcel would hand them over as dates indistinguishable from the serials to move.
 /// </summary>
 internal sealed class WorkbookDates : IDisposable
 {
@@ -66,9 +69,10 @@ internal sealed class WorkbookDates : IDisposable
         using (var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true))
         {
             date1904 = IsDate1904(zip.GetEntry("xl/workbook.xml"));
-            if (zip.GetEntry(StylesPart) is { } stylesPart && WithEastAsianDateFormats(stylesPart) is { } styles)
+            var styles = zip.GetEntry(StylesPart) is { } stylesPart ? WithEastAsianDateFormats(stylesPart) : null;
+            if (styles is not null || date1904)
             {
-                copy = CopyWithStyles(zip, styles);
+                copy = Copy(zip, styles, isoDatesAsText: date1904);
             }
         }
         workbook.Position = start;
@@ -151,7 +155,7 @@ internal sealed class WorkbookDates : IDisposable
     private static int IdOf(XAttribute? numFmtId) =>
         int.TryParse(numFmtId?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
 
-    private static MemoryStream CopyWithStyles(ZipArchive zip, XDocument styles)
+    private static MemoryStream Copy(ZipArchive zip, XDocument? styles, bool isoDatesAsText)
     {
         var copy = new MemoryStream();
         using (var output = new ZipArchive(copy, ZipArchiveMode.Create, leaveOpen: true))
@@ -159,18 +163,71 @@ internal sealed class WorkbookDates : IDisposable
             foreach (var entry in zip.Entries)
             {
                 using var target = output.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
-                if (entry.FullName == StylesPart)
+                using var source = entry.Open();
+                if (styles is not null && entry.FullName == StylesPart)
                 {
                     styles.Save(target);
                 }
+                else if (isoDatesAsText && entry.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)
+                    && entry.FullName.EndsWith(".xml", StringComparison.Ordinal))
+                {
+                    CopyWithIsoDatesAsText(source, target);
+                }
                 else
                 {
-                    using var source = entry.Open();
                     source.CopyTo(target);
                 }
             }
         }
         copy.Position = 0;
         return copy;
+    }
+
+    /// <summary>Copies a worksheet node by node, writing each cell of type <c>d</c> as type <c>str</c> (a text result).</summary>
+    private static void CopyWithIsoDatesAsText(Stream source, Stream target)
+    {
+        using var reader = XmlReader.Create(source, XmlSettings);
+        using var writer = XmlWriter.Create(target, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var empty = reader.IsEmptyElement;
+                    var cell = reader.LocalName == "c" && reader.NamespaceURI == Main.NamespaceName;
+                    writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+                    if (reader.MoveToFirstAttribute())
+                    {
+                        do
+                        {
+                            var value = cell && reader.LocalName == "t" && reader.NamespaceURI.Length == 0 && reader.Value == "d" ? "str" : reader.Value;
+                            writer.WriteAttributeString(reader.Prefix, reader.LocalName, reader.NamespaceURI, value);
+                        }
+                        while (reader.MoveToNextAttribute());
+                        reader.MoveToElement();
+                    }
+                    if (empty)
+                    {
+                        writer.WriteEndElement();
+                    }
+                    break;
+                case XmlNodeType.EndElement:
+                    writer.WriteFullEndElement();
+                    break;
+                case XmlNodeType.Text:
+                    writer.WriteString(reader.Value);
+                    break;
+                case XmlNodeType.CDATA:
+                    writer.WriteCData(reader.Value);
+                    break;
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    writer.WriteWhitespace(reader.Value);
+                    break;
+                default:
+                    // The declaration is written by the writer; comments and instructions mean nothing to the cells.
+                    break;
+            }
+        }
     }
 }

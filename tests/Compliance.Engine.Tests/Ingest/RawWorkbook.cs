@@ -24,7 +24,7 @@ internal sealed class RawWorkbook
         return _styles.Count - 1;
     }
 
-    /// <summary>A row of cells: text, or a number shown in a style (<see cref="Style"/>).</summary>
+    /// <summary>A row of cells: text, a number shown in a style (<see cref="Style"/>), or an ISO 8601 date cell.</summary>
     public RawWorkbook Row(params object[] cells)
     {
         var row = _rows.Count + 1;
@@ -36,12 +36,16 @@ internal sealed class RawWorkbook
             {
                 string text => $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(text)}</t></is></c>",
                 (double number, int style) => $"<c r=\"{reference}\" s=\"{style}\"><v>{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}</v></c>",
-                _ => throw new ArgumentException($"Cell {reference}: text or (number, style).", nameof(cells)),
+                IsoDate date => $"<c r=\"{reference}\" t=\"d\"><v>{date.Value}</v></c>",
+                _ => throw new ArgumentException($"Cell {reference}: text, (number, style) or an IsoDate.", nameof(cells)),
             });
         }
         _rows.Add(xml.Append("</row>").ToString());
         return this;
     }
+
+    /// <summary>A cell of type <c>d</c>: the date written out in ISO 8601, whatever the workbook's date system.</summary>
+    public sealed record IsoDate(string Value);
 
     public byte[] Bytes()
     {

@@ -112,6 +112,23 @@ public class XlsxFeedTests
             ("F1", new DateOnly(2025, 10, 30)), ("F2", new DateOnly(2025, 10, 30)));
     }
 
+    [Fact]
+    public void Read_Date1904WorkbookWithIsoDateCells_IsoDatesReadAsWritten()
+    {
+        var workbook = new RawWorkbook { Date1904 = true };
+        var date = workbook.Style(14);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", new RawWorkbook.IsoDate("2025-10-30"))
+            .Row("F2", "FEE1", "10", new RawWorkbook.IsoDate("2025-10-30T23:59:59"))
+            .Row("F3", "FEE1", "10", (44498.0, date));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => (c.ChargeId, c.ChargedOn)).Should().Equal(
+            ("F1", new DateOnly(2025, 10, 30)), ("F2", new DateOnly(2025, 10, 30)), ("F3", new DateOnly(2025, 10, 30)));
+    }
+
     [Theory]
     [InlineData(14)]
     [InlineData(27)]
