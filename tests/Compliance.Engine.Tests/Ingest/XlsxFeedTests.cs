@@ -178,6 +178,71 @@ public class XlsxFeedTests
         reject.Message.Should().Be("文件 charges.xlsx 无法读取：XLSX 文件损坏：单元格 A1 引用了共享字符串 #0，但工作簿中没有共享字符串表（xl/sharedStrings.xml），整个文件未读入");
     }
 
+    [Fact]
+    public void Read_Date1904Workbook_DateCellsReadAsExcelShowsThem()
+    {
+        // 2025-10-30 is serial 44498 counted from 1904-01-01 (and 45960 from 1899-12-30).
+        var workbook = new RawWorkbook { Date1904 = true };
+        var date = workbook.Style(14);
+        var dateTime = workbook.Style(22);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", (44498.0, date))
+            .Row("F2", "FEE1", "10", (44498.99998842592, dateTime));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => (c.ChargeId, c.ChargedOn)).Should().Equal(
+            ("F1", new DateOnly(2025, 10, 30)), ("F2", new DateOnly(2025, 10, 30)));
+    }
+
+    [Fact]
+    public void Read_Date1904WorkbookWithIsoDateCells_IsoDatesReadAsWritten()
+    {
+        var workbook = new RawWorkbook { Date1904 = true };
+        var date = workbook.Style(14);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", new RawWorkbook.IsoDate("2025-10-30"))
+            .Row("F2", "FEE1", "10", new RawWorkbook.IsoDate("2025-10-30T23:59:59"))
+            .Row("F3", "FEE1", "10", (44498.0, date));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => (c.ChargeId, c.ChargedOn)).Should().Equal(
+            ("F1", new DateOnly(2025, 10, 30)), ("F2", new DateOnly(2025, 10, 30)), ("F3", new DateOnly(2025, 10, 30)));
+    }
+
+    [Theory]
+    [InlineData(14)]
+    [InlineData(27)]
+    [InlineData(28)]
+    [InlineData(29)]
+    [InlineData(30)]
+    [InlineData(31)]
+    [InlineData(36)]
+    [InlineData(50)]
+    [InlineData(51)]
+    [InlineData(52)]
+    [InlineData(53)]
+    [InlineData(54)]
+    [InlineData(57)]
+    [InlineData(58)]
+    public void Read_DateCellInEastAsianBuiltInDateFormat_ReadAsDate(int numFmtId)
+    {
+        // What Chinese Excel writes for a cell formatted 2025年10月30日 (id 31) and its other built-in date formats:
+        // the id alone, with no format code in styles.xml.
+        var workbook = new RawWorkbook();
+        var style = workbook.Style(numFmtId);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", (45960.0, style));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Should().ContainSingle().Which.ChargedOn.Should().Be(new DateOnly(2025, 10, 30));
+    }
+
     [Theory]
     [InlineData(88.00000000000001, "88")]
     [InlineData(0.1 + 0.2, "0.3")]
