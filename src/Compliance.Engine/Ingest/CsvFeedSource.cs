@@ -8,19 +8,31 @@ namespace Compliance.Engine.Ingest;
 /// RFC 4180 CSV through Sep. Sep splits rows and tracks line numbers across quoted line breaks; quoting is
 /// validated and unescaped here because Sep is lenient by design. A stray quote makes Sep read on to the next
 /// quote, possibly many lines later: such a row is reported as bad at its first line and the lines it swallowed
-/// are read again as rows of their own, so one bad quote costs one row, not the rest of the file.
+/// are read again as rows of their own, so one bad quote costs one row, not the rest of the file. Those lines can
+/// end inside a row's quoted line break, the quote Sep paired the stray one with; that row is read again from the
+/// file, where its closing quote is, since from there on Sep's idea of what is quoted is the reverse of the file's.
 /// </summary>
 internal sealed class CsvFeedSource : FeedSource
 {
     private static readonly SepReaderOptions Options =
         Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true });
 
+    /// <summary>
+    /// For a reader started again from the file: restarts come after bad quotes, each with a reader of its own,
+    /// so they start small.
+    /// </summary>
+    private static readonly SepReaderOptions RestartOptions = Options with { InitialBufferLength = 1 << 10 };
+
     private readonly Stack<Frame> _frames = new();
     private readonly List<string> _headers = [];
+    private readonly Func<int, TextReader> _openAtLine;
 
-    public CsvFeedSource(TextReader text)
+    /// <param name="text">The file's text from its start.</param>
+    /// <param name="openAtLine">The file's text from the start of a given physical line (1 = the first).</param>
+    public CsvFeedSource(TextReader text, Func<int, TextReader> openAtLine)
     {
-        _frames.Push(new Frame(Options.From(text), 0));
+        _openAtLine = openAtLine;
+        _frames.Push(new Frame(Options.From(text), 0, reread: false));
         try
         {
             ReadHeader();
@@ -62,18 +74,29 @@ internal sealed class CsvFeedSource : FeedSource
             }
             else
             {
+                var readAgain = false;
                 for (var i = 0; i < r.ColCount; i++)
                 {
                     if (!TryAddField(row, r[i].Span))
                     {
+                        if (frame.Reread && i == r.ColCount - 1 && IsOpenQuoted(r[i].Span))
+                        {
+                            StartAgainAt(line);
+                            readAgain = true;
+                            continue;
+                        }
                         var (first, rest) = SplitFirstLine(r.Span);
                         row.MarkBad("引号使用不当：带引号的字段须以引号开始和结束，字段内的引号须写成两个引号", first);
                         if (lineCount > 1 && rest.Length > 0)
                         {
-                            _frames.Push(new Frame(Options.FromText(rest), line));
+                            _frames.Push(new Frame(Options.FromText(rest), line, reread: true));
                         }
                         return true;
                     }
+                }
+                if (readAgain)
+                {
+                    continue;
                 }
             }
             if (r.ColCount != _headers.Count)
@@ -190,6 +213,46 @@ internal sealed class CsvFeedSource : FeedSource
         return true;
     }
 
+    /// <summary>
+    /// Drops every reader and reads on from the file at <paramref name="line"/>: for a row whose quoted field is
+    /// still open where the lines being re-read end, so its closing quote lies further on in the file.
+    /// </summary>
+    private void StartAgainAt(int line)
+    {
+        Dispose();
+        _frames.Push(new Frame(RestartOptions.From(_openAtLine(line)), line - 1, reread: false));
+    }
+
+    /// <summary>
+    /// A field that opens a quote and has not closed it: after white space, a quote, then only escaped (doubled)
+    /// quotes. The last field of a row that ends there only because the text re-read ends there.
+    /// </summary>
+    private static bool IsOpenQuoted(ReadOnlySpan<char> raw)
+    {
+        var start = 0;
+        while (start < raw.Length && Whitespace.Is(raw[start]))
+        {
+            start++;
+        }
+        var s = raw[start..];
+        if (s.IsEmpty || s[0] != '"')
+        {
+            return false;
+        }
+        for (var i = 1; i < s.Length; i++)
+        {
+            if (s[i] == '"')
+            {
+                if (i + 1 == s.Length || s[i + 1] != '"')
+                {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
     private static (string First, string Remainder) SplitFirstLine(ReadOnlySpan<char> span)
     {
         var end = span.IndexOfAny('\r', '\n');
@@ -205,12 +268,17 @@ internal sealed class CsvFeedSource : FeedSource
         return (span[..end].ToString(), span[next..].ToString());
     }
 
-    /// <summary>A Sep reader over the file, or over lines re-read after a bad quote; its line 1 is file line LineOffset + 1.</summary>
-    private sealed class Frame(SepReader reader, int lineOffset)
+    /// <summary>
+    /// A Sep reader over the file (from its start or from a line on), or over lines re-read after a bad quote
+    /// (<paramref name="reread"/>); its line 1 is file line LineOffset + 1.
+    /// </summary>
+    private sealed class Frame(SepReader reader, int lineOffset, bool reread)
     {
         public SepReader Reader { get; } = reader;
 
         public int LineOffset { get; } = lineOffset;
+
+        public bool Reread { get; } = reread;
 
         public int NextLine { get; set; } = 1;
     }

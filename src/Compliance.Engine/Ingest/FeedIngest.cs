@@ -152,7 +152,7 @@ internal sealed class FeedIngest
             var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding);
             try
             {
-                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open()) : () => new JsonFeedSource(text.Open, text.OpenAside), text, fileName);
+                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open(), text.OpenAtLine) : () => new JsonFeedSource(text.Open, text.OpenAside), text, fileName);
                 text.CheckRest();
                 Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
                 return;

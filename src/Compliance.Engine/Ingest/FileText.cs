@@ -16,11 +16,18 @@ internal sealed class FileText
     private StrictDecodingReader? _last;
     private long? _length;
 
+    // The last line OpenAtLine found and where it starts, so that asking for later and later lines reads the
+    // stream once.
+    private int _markLine = 1;
+    private long _markPosition;
+    private byte[]? _lineBuffer;
+
     public FileText(Stream stream, long textStart, Encoding encoding)
     {
         _stream = stream;
         _textStart = textStart;
         _encoding = encoding;
+        _markPosition = textStart;
     }
 
     /// <summary>
@@ -46,6 +53,75 @@ internal sealed class FileText
         var reader = new StrictDecodingReader(_stream, _textStart, _encoding);
         _readers.Add(reader);
         return reader;
+    }
+
+    /// <summary>
+    /// A reader from the start of physical line <paramref name="line"/> (1 = the text's first) to the end, for a
+    /// CSV source that must read on from a line rather than from where its reader got to. Lines are found in bytes,
+    /// as in <see cref="LineAt"/>, from the last line asked for when this one is not before it. A text with fewer
+    /// lines gives a reader at its end.
+    /// </summary>
+    public TextReader OpenAtLine(int line)
+    {
+        if (line < _markLine)
+        {
+            _markLine = 1;
+            _markPosition = _textStart;
+        }
+        var buffer = _lineBuffer ??= new byte[1 << 12];
+        _stream.Position = _markPosition;
+        var position = _markPosition;
+        var current = _markLine;
+        var crBefore = false;
+        while (current < line)
+        {
+            var read = _stream.Read(buffer, 0, buffer.Length);
+            if (read == 0)
+            {
+                // A lone CR at the very end still ends its line.
+                current += crBefore ? 1 : 0;
+                break;
+            }
+            var i = 0;
+            if (crBefore)
+            {
+                // The line after a CR starts after its LF, when one follows, also across two reads.
+                i = buffer[0] == '\n' ? 1 : 0;
+                position += i;
+                current++;
+                crBefore = false;
+            }
+            for (; i < read && current < line; i++, position++)
+            {
+                var b = buffer[i];
+                if (b == '\n')
+                {
+                    current++;
+                }
+                else if (b == '\r')
+                {
+                    if (i + 1 == read)
+                    {
+                        crBefore = true;
+                    }
+                    else
+                    {
+                        if (buffer[i + 1] == '\n')
+                        {
+                            i++;
+                            position++;
+                        }
+                        current++;
+                    }
+                }
+            }
+        }
+        _markLine = current;
+        _markPosition = position;
+        // Restarts follow bad quotes; in a file with many, each reader is dropped soon, so each reads little at a time.
+        _last = new StrictDecodingReader(_stream, position, _encoding, bufferSize: 1 << 12);
+        _readers.Add(_last);
+        return _last;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ internal sealed class StrictDecodingReader : TextReader
     private readonly Stream _stream;
     private readonly Decoder _decoder;
     private readonly Gb18030Decoder? _gb18030;
-    private readonly byte[] _bytes = new byte[ByteBufferSize];
+    private readonly byte[] _bytes;
     private readonly char[] _spill = new char[MinDirectChars];
     private long _position;
     private int _bytePos;
@@ -32,8 +32,10 @@ internal sealed class StrictDecodingReader : TextReader
     // The bytes left are a sequence cut off by the end of the buffer: they wait for the next read.
     private bool _waitingForBytes;
 
-    public StrictDecodingReader(Stream stream, long position, Encoding encoding)
+    /// <param name="bufferSize">Bytes read at a time; smaller for a reader that may be dropped soon.</param>
+    public StrictDecodingReader(Stream stream, long position, Encoding encoding, int bufferSize = ByteBufferSize)
     {
+        _bytes = new byte[bufferSize];
         _stream = stream;
         _position = position;
         _decoder = encoding.GetDecoder();

@@ -181,10 +181,10 @@ public class CsvCasesTests
     }
 
     [Fact]
-    public void Read_UnterminatedQuoteBeforeAQuotedLineBreak_AccountsForEveryLine()
+    public void Read_UnterminatedQuoteBeforeAQuotedLineBreak_RejectsOnlyItsLine()
     {
-        // The stray quote pairs with the next row's opening quote, so that row cannot be read as written
-        // either; what matters is that every line ends up accepted or rejected, with its own line number.
+        // The stray quote pairs with the next row's opening quote; reading starts again on the line after it, so
+        // that row is read as written.
         var data = Some.Read("cases", Some.Csv(
             "办件编号,事项编码,事项名称,受理单位编码,受理时间",
             "C1,I1,\"未闭合,U1,2025-10-08",
@@ -193,9 +193,44 @@ public class CsvCasesTests
             "行\",U1,2025-10-08",
             "C4,I1,x,U1,2025-10-08"));
 
-        data.Rejects.Select(r => (r.Line, r.Reason)).Should().Equal(
-            (2, RejectReason.BadRow), (4, RejectReason.BadRow), (5, RejectReason.BadRow));
-        data.Cases.Select(c => (c.CaseId, c.Line)).Should().Equal(("C2", 3), ("C4", 6));
+        data.Rejects.Select(r => (r.Line, r.Reason)).Should().Equal((2, RejectReason.BadRow));
+        data.Cases.Select(c => (c.CaseId, c.Line, c.ItemName)).Should().Equal(("C2", 3, "x"), ("C3", 4, "多\n行"), ("C4", 6, "x"));
+    }
+
+    [Fact]
+    public void Read_StrayQuoteBeforeQuotedLineBreaks_EveryLaterMultiLineRowIsRead()
+    {
+        var data = Some.Read("cases", Some.Csv(
+            "办件编号,事项编码,事项名称,受理单位编码,受理时间",
+            "C1,I1,5\"屏,U1,2025-10-08",
+            "C2,I1,x,U1,2025-10-08",
+            "C3,I1,\"李四",
+            "王五\",U1,2025-10-08",
+            "C4,I1,\"又\r\n一行\",U1,2025-10-08",
+            "C5,I1,\"x,y\",U1,2025-10-08"));
+
+        data.Rejects.Select(Some.Shape).Should().Equal((2, "", "C1,I1,5\"屏,U1,2025-10-08", RejectReason.BadRow));
+        data.Cases.Select(c => (c.CaseId, c.Line, c.ItemName)).Should().Equal(
+            ("C2", 3, "x"), ("C3", 4, "李四\n王五"), ("C4", 6, "又\r\n一行"), ("C5", 8, "x,y"));
+        data.Stats["cases"].Should().BeEquivalentTo(new FeedStats { Read = 5, Accepted = 4, Rejected = 1 });
+    }
+
+    [Fact]
+    public void Read_StrayQuoteDeepInACrLfFile_RowsAfterItKeepTheirLinesAndValues()
+    {
+        // Far enough in that the line to read again lies several read buffers past the start.
+        var rows = Enumerable.Range(1, 5000).Select(i => $"A{i},I1,一个较长的事项名称{i},U1,2025-10-08").ToList();
+        rows.Add("B1,I1,5\"屏,U1,2025-10-08");
+        rows.Add("B2,I1,\"李四\r\n王五\",U1,2025-10-08");
+        rows.Add("B3,I1,x,U1,2025-10-08");
+        var text = string.Join("\r\n", ["办件编号,事项编码,事项名称,受理单位编码,受理时间", .. rows]) + "\r\n";
+
+        var data = Some.Read("cases", text);
+
+        data.Rejects.Select(r => (r.Line, r.Reason)).Should().Equal((5002, RejectReason.BadRow));
+        data.Cases.Should().HaveCount(5002);
+        data.Cases.Skip(5000).Select(c => (c.CaseId, c.Line, c.ItemName)).Should().Equal(
+            ("B2", 5003, "李四\r\n王五"), ("B3", 5005, "x"));
     }
 
     [Fact]

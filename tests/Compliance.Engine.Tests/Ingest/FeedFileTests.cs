@@ -208,6 +208,28 @@ public class FeedFileTests
         second.Files.Should().Equal(first.Files);
     }
 
+    [Theory]
+    [InlineData("gb18030")]
+    [InlineData("utf-8-bom")]
+    public void Read_StrayQuoteBeforeQuotedLineBreak_ReadsOnInTheFilesEncoding(string encoding)
+    {
+        var text = Some.Csv(
+            "办件编号,事项编码,事项名称,受理单位编码,受理时间",
+            "甲1,I1,5\"屏,U1,2025-10-08",
+            "甲2,I1,\"李四",
+            "王五\",U1,2025-10-08",
+            "甲3,I1,名称,U1,2025-10-08");
+        var bytes = encoding == "gb18030"
+            ? Gb18030.GetBytes(text)
+            : [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+
+        var data = Some.Read("cases", bytes, "cases.csv");
+
+        data.Rejects.Select(r => (r.Line, r.Reason)).Should().Equal((2, RejectReason.BadRow));
+        data.Cases.Select(c => (c.CaseId, c.Line, c.ItemName)).Should().Equal(("甲2", 3, "李四\n王五"), ("甲3", 5, "名称"));
+        data.Files.Should().ContainSingle().Which.Should().Be(new InputFile("cases", "cases.csv", Sha256(bytes), encoding));
+    }
+
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static Encoding GetGb18030()

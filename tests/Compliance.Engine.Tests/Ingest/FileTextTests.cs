@@ -84,4 +84,31 @@ public class FileTextTests
 
         ask.Should().Throw<InvalidOperationException>();
     }
+
+    [Theory]
+    [InlineData(1, "a\nb\r\nc\rd\r")]
+    [InlineData(2, "b\r\nc\rd\r")]
+    [InlineData(3, "c\rd\r")]
+    [InlineData(4, "d\r")]
+    [InlineData(5, "")]
+    [InlineData(9, "")]
+    public void OpenAtLine_AfterLineBreaksOfEveryKind_ReadsFromThatLine(int line, string expected)
+    {
+        var bytes = "\uFEFFa\nb\r\nc\rd\r"u8.ToArray();
+        var text = new FileText(new MemoryStream(bytes), 3, TextEncodingDetector.StrictUtf8);
+
+        text.OpenAtLine(line).ReadToEnd().Should().Be(expected);
+    }
+
+    [Fact]
+    public void OpenAtLine_CrLfAcrossReadsAndAnEarlierLineAfterALater_EachFromItsLine()
+    {
+        // Three-byte lines put a \r\n across every read size's boundary somewhere.
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 30_000).Select(i => $"{i % 10}\r\n")));
+        var text = new FileText(new MemoryStream(bytes), 0, TextEncodingDetector.StrictUtf8);
+
+        var lines = new[] { 1366, 1367, 20_001, 2, 29_999 }.Select(line => text.OpenAtLine(line).ReadLine()).ToList();
+
+        lines.Should().Equal("5", "6", "0", "1", "8");
+    }
 }
