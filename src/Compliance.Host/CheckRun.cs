@@ -25,6 +25,8 @@ internal static class CheckRun
             return ExitCode.NothingJudged;
         }
 
+        // A one-shot run keeps everything it reads until it exits: collecting along the way would only trace it.
+        using var gc = IngestGcRegion.StartRun(InputBytes(options.DataDirectory));
         RuleSet ruleSet;
         Checker checker;
         FeedData data;
@@ -52,6 +54,7 @@ internal static class CheckRun
                 return ExitCode.NothingJudged;
             }
             data = read!;
+            gc.ReadDone();
             checker = compiling.GetAwaiter().GetResult();
         }
         catch (RuleSetException e)
@@ -117,6 +120,19 @@ internal static class CheckRun
 
         stdout.Write(console.ToString());
         return StatusOf(options, data, result);
+    }
+
+    // An unreadable folder is reported by reading, with the words users see; here it only means no region.
+    private static long InputBytes(string dataDirectory)
+    {
+        try
+        {
+            return FeedReader.InputBytes(dataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static int StatusOf(CheckOptions options, FeedData data, CheckResult result)

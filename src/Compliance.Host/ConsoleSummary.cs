@@ -140,7 +140,7 @@ internal static class ConsoleSummary
             : $"未知单位 {result.UnknownUnits.Count} 个：{Listed(result.UnknownUnits)}");
         w.WriteLine(result.OrphanCharges.Count == 0
             ? "孤立收费：无"
-            : $"孤立收费（无对应办件）{result.OrphanCharges.Count} 条：{Listed(OrdinalOrder.Of(result.OrphanCharges), result.OrphanCharges.Count)}");
+            : $"孤立收费（无对应办件）{result.OrphanCharges.Count} 条：{Listed(result.OrphanChargesInOrder, result.OrphanCharges.Count)}");
         var future = result.FutureDated.Where(f => f.Value > 0).ToList();
         w.WriteLine(future.Count == 0
             ? "晚于基准日期的记录：无"

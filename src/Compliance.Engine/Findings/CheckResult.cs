@@ -12,8 +12,20 @@ public sealed class CheckResult
     /// <summary>Unit codes met in the feeds but absent from units.json.</summary>
     public SortedSet<string> UnknownUnits { get; } = new(StringComparer.Ordinal);
 
+    private IReadOnlyList<string>? _orphanChargesInOrder;
+
     /// <summary>Charge ids whose case id is empty or unknown; in ordinal order as the checker gives them.</summary>
     public List<string> OrphanCharges { get; } = [];
+
+    /// <summary>
+    /// <see cref="OrphanCharges"/> in ordinal order, for summary.json and the console: worked out once, and not at
+    /// all for the checker's own list, which is in order already (checking that costs a pass over hundreds of
+    /// thousands of ids, each a cache miss).
+    /// </summary>
+    internal IReadOnlyList<string> OrphanChargesInOrder => _orphanChargesInOrder ??= OrdinalOrder.Of(OrphanCharges);
+
+    /// <summary>Says that <see cref="OrphanCharges"/>, complete, is in ordinal order.</summary>
+    internal void OrphanChargesOrdered() => _orphanChargesInOrder = OrphanCharges;
 
     /// <summary>Feed → rows dated after the as-of date (not judged).</summary>
     public SortedDictionary<string, int> FutureDated { get; } = new(StringComparer.Ordinal);

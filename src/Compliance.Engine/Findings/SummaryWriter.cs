@@ -167,7 +167,7 @@ public static class SummaryWriter
         json.WritePropertyName("count");
         json.WriteValue(result.OrphanCharges.Count);
         json.WritePropertyName("charges");
-        WriteStrings(json, OrdinalOrder.Of(result.OrphanCharges));
+        WriteStrings(json, result.OrphanChargesInOrder);
         json.WriteEndObject();
     }
 

@@ -13,6 +13,12 @@ public sealed class FeedData
     /// <summary>Per feed name (cases, procedures, charges, stages).</summary>
     public SortedDictionary<string, FeedStats> Stats { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The case ids as reading filed them, positions in <see cref="Cases"/>: judging finds a charge's case through
+    /// them instead of building a second index of a million ids. Null for records not read from files.
+    /// </summary>
+    internal KeyIndex<CaseRecord>? CaseKeys { get; set; }
+
     /// <summary>Unknown column headers per file name, listed once in the summary.</summary>
     public SortedDictionary<string, List<string>> UnknownColumns { get; } = new(StringComparer.Ordinal);
 

@@ -34,6 +34,7 @@ internal sealed class FeedIngest
         _stageCatalog = stages;
         // A parser per thread that parses (the accepting thread and the one that reads ahead): parsers pool strings.
         _cases = new FeedState<CaseRecord>(Data.Cases, new CaseRowParser(), new CaseRowParser());
+        Data.CaseKeys = _cases.Keys;
         _procedures = new FeedState<ProcedureRecord>(Data.Procedures, new ProcedureRowParser(AcceptedCaseId), new ProcedureRowParser(AcceptedCaseId));
         _charges = new FeedState<ChargeRecord>(Data.Charges, new ChargeRowParser(AcceptedCaseId), new ChargeRowParser(AcceptedCaseId));
     }
@@ -151,7 +152,7 @@ internal sealed class FeedIngest
             var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding);
             try
             {
-                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open(), text.OpenAtLine) : () => new JsonFeedSource(text.Open), text, fileName);
+                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open(), text.OpenAtLine) : () => new JsonFeedSource(text.Open, text.OpenAside), text, fileName);
                 text.CheckRest();
                 Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
                 return;
@@ -235,7 +236,7 @@ internal sealed class FeedIngest
             rows += batch.Count;
             if (text is not null)
             {
-                ReserveKeys(state, rows, batch.BytesRead, text.Length);
+                ReserveForRest(state, rows, batch.BytesRead, text.Length);
             }
             state.Keys.Prefetch(batch.KeyHashes.AsSpan(0, batch.Count));
             for (var i = 0; i < batch.Count; i++)
@@ -303,11 +304,11 @@ internal sealed class FeedIngest
     }
 
     /// <summary>
-    /// Sizes the key table for the rows the file still holds, estimated from the rows per byte so far, so that it
-    /// does not grow by doubling all along a large file. An estimate only: reading runs ahead of the rows counted,
+    /// Sizes the key table and the records' list for the rows the file still holds, estimated from the rows per byte
+    /// so far, so that they do not grow by doubling all along a large file. An estimate only: reading runs ahead of the rows counted,
     /// so it is low at first, and a table that proves too small still grows.
     /// </summary>
-    private static void ReserveKeys<TRecord>(FeedState<TRecord> state, long rows, long bytesRead, long length)
+    private static void ReserveForRest<TRecord>(FeedState<TRecord> state, long rows, long bytesRead, long length)
         where TRecord : class
     {
         if (bytesRead <= 0 || bytesRead >= length || !state.Parser.HasKey)
@@ -316,6 +317,16 @@ internal sealed class FeedIngest
         }
         var remaining = (double)rows * (length - bytesRead) / bytesRead;
         state.Keys.Reserve((int)Math.Min(int.MaxValue, state.Keys.Count + remaining));
+        // The records' list likewise, since growing by doubling leaves as much again behind as the list ends up
+        // holding; but once, when a sixteenth of the file is read: an estimate that creeps up batch by batch would
+        // copy the list at every step. By then the rows read ahead and not yet counted make it low by a few
+        // percent, which the eighth to spare covers; a list that proves too small still grows.
+        var expected = state.Accepted.Count + remaining;
+        if (bytesRead >= length / 16 && expected > state.Accepted.Capacity && !state.ListReserved)
+        {
+            state.ListReserved = true;
+            state.Accepted.Capacity = (int)Math.Min(Array.MaxLength, expected + expected / 8);
+        }
     }
 
     /// <summary>Accepts the parsed row <paramref name="i"/> of a batch (a row that is not blank), or rejects it.</summary>

@@ -29,21 +29,13 @@ public static class FeedReader
         {
             throw new DirectoryNotFoundException($"Data folder '{Path.GetFullPath(dataDirectory)}' does not exist.");
         }
-        // Folders too: one named like a feed file (an export unpacked into a folder of that name, say) is refused
-        // with a reason rather than passed over as if the feed were absent.
-        var names = Directory.GetFileSystemEntries(dataDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var ingest = new FeedIngest(stages);
-        var files = new List<(string Feed, string Name)>();
         foreach (var schema in FeedIngest.Feeds)
         {
             ingest.Data.StatsFor(schema.Name);
-            foreach (var extension in FeedIngest.Extensions)
-            {
-                var expected = schema.Name + extension;
-                files.AddRange(names.Where(n => n.Equals(expected, StringComparison.OrdinalIgnoreCase)).Select(n => (schema.Name, n)));
-            }
         }
-        using (IngestGcRegion.Start(files.Sum(f => LengthOf(Path.Combine(dataDirectory, f.Name)))))
+        var files = FeedFiles(dataDirectory);
+        using (IngestGcRegion.Start(InputBytes(dataDirectory, files)))
         {
             foreach (var (feed, name) in files)
             {
@@ -51,6 +43,31 @@ public static class FeedReader
             }
         }
         return ingest.Data;
+    }
+
+    /// <summary>The bytes of the feed files <see cref="ReadFolder(string, Func{StageCatalog})"/> would read; 0 for a folder that does not exist.</summary>
+    internal static long InputBytes(string dataDirectory) =>
+        Directory.Exists(dataDirectory) ? InputBytes(dataDirectory, FeedFiles(dataDirectory)) : 0;
+
+    private static long InputBytes(string dataDirectory, List<(string Feed, string Name)> files) =>
+        files.Sum(f => LengthOf(Path.Combine(dataDirectory, f.Name)));
+
+    /// <summary>The feed files of a folder, feed by feed in reading order, each feed's in extension order.</summary>
+    private static List<(string Feed, string Name)> FeedFiles(string dataDirectory)
+    {
+        // Folders too: one named like a feed file (an export unpacked into a folder of that name, say) is refused
+        // with a reason rather than passed over as if the feed were absent.
+        var names = Directory.GetFileSystemEntries(dataDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var files = new List<(string Feed, string Name)>();
+        foreach (var schema in FeedIngest.Feeds)
+        {
+            foreach (var extension in FeedIngest.Extensions)
+            {
+                var expected = schema.Name + extension;
+                files.AddRange(names.Where(n => n.Equals(expected, StringComparison.OrdinalIgnoreCase)).Select(n => (schema.Name, n)));
+            }
+        }
+        return files;
     }
 
     /// <summary>

@@ -34,8 +34,15 @@ internal sealed class FeedState<TRecord>
 
     public int FileCount => _files.Count;
 
+    /// <summary>Whether <see cref="Accepted"/> was sized for the rest of the current file already.</summary>
+    public bool ListReserved { get; set; }
+
     /// <summary>Notes that the records accepted from now on come from <paramref name="fileName"/>.</summary>
-    public void StartFile(string fileName) => _files.Add((Accepted.Count, fileName));
+    public void StartFile(string fileName)
+    {
+        _files.Add((Accepted.Count, fileName));
+        ListReserved = false;
+    }
 
     /// <summary>The file the accepted record at <paramref name="index"/> came from.</summary>
     public string FileOf(int index)

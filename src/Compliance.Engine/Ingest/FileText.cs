@@ -45,6 +45,17 @@ internal sealed class FileText
     public TextReader Open() => NewReader();
 
     /// <summary>
+    /// A reader for a second look at text another reader has passed: it is not the last reader opened, so it moves
+    /// neither <see cref="BytesRead"/> nor where <see cref="CheckRest"/> reads on from.
+    /// </summary>
+    public TextReader OpenAside()
+    {
+        var reader = new StrictDecodingReader(_stream, _textStart, _encoding);
+        _readers.Add(reader);
+        return reader;
+    }
+
+    /// <summary>
     /// A reader from the start of physical line <paramref name="line"/> (1 = the text's first) to the end, for a
     /// CSV source that must read on from a line rather than from where its reader got to. Lines are found in bytes,
     /// as in <see cref="LineAt"/>, from the last line asked for when this one is not before it. A text with fewer

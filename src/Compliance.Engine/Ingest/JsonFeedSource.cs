@@ -1,4 +1,3 @@
-using System.Globalization;
 using Newtonsoft.Json;
 
 namespace Compliance.Engine.Ingest;
@@ -7,28 +6,27 @@ namespace Compliance.Engine.Ingest;
 /// A JSON array of objects keyed by column name. The headers are the keys in order of first appearance across
 /// all objects, found by a first pass, so that a missing required column rejects the file before any row is
 /// taken, as for CSV; a key an object leaves out reads as empty. A row's line is the line of its opening brace.
-/// Numbers are taken as the text the file wrote (exponents written out, <see cref="JsonNumberText"/>) and strings
-/// are never turned into dates, so values reach the field parsers as the file wrote them: a number Newtonsoft
-/// would round (more digits than a decimal holds), refuse (beyond a decimal's range, NaN) or read as octal or hex
-/// (010, 0x1A) is judged by the field's parser like the same text in a CSV. The first pass notes where the numbers
-/// are, since only a number may be read as its text.
+/// Numbers reach the field parsers as the file wrote them, also one beyond any .NET number (<see cref="JsonTokenReader"/>),
+/// and strings are never turned into dates. An element that is not an object is a bad row whose value is its JSON
+/// text (<see cref="JsonTokenReader.ElementText"/>), as a CSV row of the wrong width is one whose value is its line.
 /// </summary>
 internal sealed class JsonFeedSource : FeedSource
 {
     private readonly Func<TextReader> _open;
+    private readonly Func<TextReader> _reread;
     private readonly List<string> _headers = [];
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly DefaultJsonNameTable _names = new();
-    private readonly List<(int Element, int Property)> _numbers = [];
     private string?[] _values = [];
     private int _objects;
-    private JsonTextReader? _reader;
-    private int _element = -1;
-    private int _nextNumber;
+    private JsonTokenReader? _reader;
 
-    public JsonFeedSource(Func<TextReader> open)
+    /// <param name="open">Opens the file's text; called once per pass.</param>
+    /// <param name="reread">Opens it again beside a pass, for the text of what the pass's reader did not keep.</param>
+    public JsonFeedSource(Func<TextReader> open, Func<TextReader> reread)
     {
         _open = open;
+        _reread = reread;
         ReadHeaders();
     }
 
@@ -42,33 +40,17 @@ internal sealed class JsonFeedSource : FeedSource
         {
             if (_reader is null)
             {
-                _reader = NewReader(_open());
+                _reader = NewReader();
                 ReadStartOfArray(_reader);
             }
-            _element++;
-            if (IsNumber(_element, -1))
-            {
-                var number = JsonNumberText.Plain(_reader.ReadAsString()!);
-                row.Start(_reader.LineNumber);
-                row.MarkBad("数组元素不是对象", number);
-                return true;
-            }
-            if (!ReadToken(_reader) || _reader.TokenType == JsonToken.EndArray)
+            if (!_reader.Read() || _reader.TokenType == JsonToken.EndArray)
             {
                 return false;
             }
             row.Start(_reader.LineNumber);
             if (_reader.TokenType != JsonToken.StartObject)
             {
-                // An array has no text of its own to show; null and booleans read as written, as values do.
-                var text = _reader.TokenType switch
-                {
-                    JsonToken.Null or JsonToken.Undefined => "null",
-                    JsonToken.StartArray => "",
-                    _ => ToText(_reader),
-                };
-                _reader.Skip();
-                row.MarkBad("数组元素不是对象", text);
+                row.MarkBad("数组元素不是对象", _reader.ElementText());
                 return true;
             }
             ReadObject(_reader, row);
@@ -82,35 +64,30 @@ internal sealed class JsonFeedSource : FeedSource
 
     public override void Dispose()
     {
-        ((IDisposable?)_reader)?.Dispose();
+        _reader?.Dispose();
     }
 
-    private void ReadObject(JsonTextReader reader, RawRow row)
+    private void ReadObject(JsonTokenReader reader, RawRow row)
     {
         Array.Clear(_values);
         string? problem = null;
-        for (var property = 0; ReadToken(reader) && reader.TokenType == JsonToken.PropertyName; property++)
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
         {
             var name = (string)reader.Value!;
+            reader.Read();
             var column = _columns[name];
             if (_values[column] is not null)
             {
                 problem ??= $"键“{name}”在同一对象中出现了两次";
             }
-            if (IsNumber(_element, property))
-            {
-                _values[column] = JsonNumberText.Plain(reader.ReadAsString()!);
-                continue;
-            }
-            ReadToken(reader);
-            if (reader.TokenType is JsonToken.StartObject or JsonToken.StartArray)
+            if (reader.TokenType is JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor)
             {
                 reader.Skip();
                 problem ??= $"键“{name}”的值不是文本或数字";
                 _values[column] = "";
                 continue;
             }
-            _values[column] = ToText(reader);
+            _values[column] = reader.Text();
         }
         if (problem is not null)
         {
@@ -123,24 +100,14 @@ internal sealed class JsonFeedSource : FeedSource
         }
     }
 
-    private static string ToText(JsonTextReader reader) => reader.TokenType switch
-    {
-        JsonToken.Null or JsonToken.Undefined => "",
-        JsonToken.String => (string)reader.Value!,
-        JsonToken.Boolean => (bool)reader.Value! ? "true" : "false",
-        _ => Convert.ToString(reader.Value, CultureInfo.InvariantCulture) ?? "",
-    };
-
     private void ReadHeaders()
     {
         try
         {
-            using var reader = NewReader(_open());
-            // Values are only skipped here: as doubles, no number can fail to read.
-            reader.FloatParseHandling = FloatParseHandling.Double;
+            using var reader = NewReader();
             ReadStartOfArray(reader);
             var closed = false;
-            for (var element = 0; ReadToken(reader); element++)
+            while (reader.Read())
             {
                 if (reader.TokenType == JsonToken.EndArray)
                 {
@@ -149,12 +116,11 @@ internal sealed class JsonFeedSource : FeedSource
                 }
                 if (reader.TokenType != JsonToken.StartObject)
                 {
-                    NoteNumber(reader, element, -1);
                     reader.Skip();
                     continue;
                 }
                 _objects++;
-                for (var property = 0; ReadToken(reader) && reader.TokenType == JsonToken.PropertyName; property++)
+                while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
                 {
                     var name = (string)reader.Value!;
                     if (!_columns.ContainsKey(name))
@@ -163,8 +129,7 @@ internal sealed class JsonFeedSource : FeedSource
                         _headers.Add(name);
                         _names.Add(name);
                     }
-                    ReadToken(reader);
-                    NoteNumber(reader, element, property);
+                    reader.Read();
                     reader.Skip();
                 }
             }
@@ -173,7 +138,7 @@ internal sealed class JsonFeedSource : FeedSource
                 // Newtonsoft ends quietly at the end of a truncated document.
                 throw new FeedFileException($"JSON 内容不完整，第 {reader.LineNumber} 行之后数组没有结束");
             }
-            if (ReadToken(reader))
+            if (reader.Read())
             {
                 throw new FeedFileException($"第 {reader.LineNumber} 行：JSON 数组结束后还有内容");
             }
@@ -185,52 +150,14 @@ internal sealed class JsonFeedSource : FeedSource
         }
     }
 
-    private void NoteNumber(JsonTextReader reader, int element, int property)
-    {
-        if (reader.TokenType is JsonToken.Integer or JsonToken.Float)
-        {
-            _numbers.Add((element, property));
-        }
-    }
+    private JsonTokenReader NewReader() => new(_open(), _reread, _names);
 
-    /// <summary>Whether the value at this place is a number; asked in reading order, so a cursor walks the first pass's list.</summary>
-    private bool IsNumber(int element, int property)
+    private static void ReadStartOfArray(JsonTokenReader reader)
     {
-        if (_nextNumber < _numbers.Count && _numbers[_nextNumber] == (element, property))
-        {
-            _nextNumber++;
-            return true;
-        }
-        return false;
-    }
-
-    private JsonTextReader NewReader(TextReader text) => new(text)
-    {
-        DateParseHandling = DateParseHandling.None,
-        FloatParseHandling = FloatParseHandling.Decimal,
-        PropertyNameTable = _names,
-        CloseInput = true,
-    };
-
-    private static void ReadStartOfArray(JsonTextReader reader)
-    {
-        if (!ReadToken(reader) || reader.TokenType != JsonToken.StartArray)
+        if (!reader.Read() || reader.TokenType != JsonToken.StartArray)
         {
             throw new FeedFileException("内容不是 JSON 数组（应为由对象组成的数组）");
         }
-    }
-
-    /// <summary>Reads the next token that is not a comment.</summary>
-    private static bool ReadToken(JsonTextReader reader)
-    {
-        while (reader.Read())
-        {
-            if (reader.TokenType != JsonToken.Comment)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static FeedFileException Unreadable(JsonReaderException e) =>

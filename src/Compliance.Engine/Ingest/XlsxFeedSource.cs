@@ -8,11 +8,14 @@ namespace Compliance.Engine.Ingest;
 /// yields every sheet row from row 1, gaps included, so a row's line is its sheet row number. Numeric cells are
 /// binary floating point in the file itself; they are written out as Excel shows them in General format at full
 /// precision (<see cref="GeneralText"/>) and then parsed like text, so a formula's 88.00000000000001 reads as the
-/// 88 the user sees. Cells with a date format come from MiniExcel as dates and become <c>yyyy-MM-dd HH:mm:ss</c>.
+/// 88 the user sees. Cells with a date format come from MiniExcel as dates and become <c>yyyy-MM-dd HH:mm:ss</c>, in
+/// the workbook's own date system (<see cref="WorkbookDates"/>). Text cells pointing outside the shared-string
+/// table, which MiniExcel would read as empty, refuse the workbook first (<see cref="XlsxSharedStringCheck"/>).
 /// </summary>
 internal sealed class XlsxFeedSource : FeedSource
 {
     private readonly IEnumerator<object> _rows;
+    private readonly WorkbookDates _dates;
     private readonly List<string> _headers = [];
     private readonly List<string> _letters = [];
     private int _line;
@@ -21,7 +24,9 @@ internal sealed class XlsxFeedSource : FeedSource
     {
         try
         {
-            _rows = stream.Query(useHeaderRow: false).GetEnumerator();
+            XlsxSharedStringCheck.Check(stream);
+            _dates = WorkbookDates.Of(stream);
+            _rows = _dates.Workbook.Query(useHeaderRow: false).GetEnumerator();
             ReadHeader();
         }
         catch (Exception e) when (e is not FeedFileException)
@@ -45,7 +50,7 @@ internal sealed class XlsxFeedSource : FeedSource
             row.Start(_line);
             foreach (var letter in _letters)
             {
-                row.Add(cells.TryGetValue(letter, out var value) ? ToText(value) : "");
+                row.Add(cells.TryGetValue(letter, out var value) ? ToText(_dates.Day(value)) : "");
             }
             return true;
         }
@@ -58,6 +63,7 @@ internal sealed class XlsxFeedSource : FeedSource
     public override void Dispose()
     {
         _rows.Dispose();
+        _dates.Dispose();
     }
 
     private void ReadHeader()

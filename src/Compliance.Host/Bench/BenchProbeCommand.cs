@@ -54,7 +54,10 @@ internal static class BenchProbeCommand
         var cpu = process.TotalProcessorTime;
         var checker = Checker.Create(RuleSetLoader.Load(rulesDir));
         Mark("load");
+        // As in a check: one region for the run, from reading to the end.
+        using var gc = IngestGcRegion.StartRun(FeedReader.InputBytes(dataDir));
         var data = FeedReader.ReadFolder(dataDir, checker.RuleSet.Stages);
+        gc.ReadDone();
         Mark("read");
         var result = checker.Check(data, SampleData.AsOf);
         Mark("judge");

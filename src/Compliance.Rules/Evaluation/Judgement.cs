@@ -16,7 +16,7 @@ internal sealed class Judgement
 {
     private const int SliceSize = 16_384;
 
-    private readonly Dictionary<string, CaseRecord> _cases = new(StringComparer.Ordinal);
+    private KeyIndex<CaseRecord>? _cases;
     private readonly Dictionary<string, List<ProcedureRecord>> _procedures = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
     private readonly ManualResetEventSlim _casesReady = new();
@@ -55,7 +55,7 @@ internal sealed class Judgement
     public IReadOnlyList<Finding> Findings => _findings;
 
     /// <summary>A charge's case; on a judging thread only once the case index is built (<see cref="AwaitCases"/>).</summary>
-    public CaseRecord? CaseOf(string? caseId) => caseId is not null && _cases.TryGetValue(caseId, out var c) ? c : null;
+    public CaseRecord? CaseOf(string? caseId) => caseId is not null && _cases!.TryFind(caseId, out var i) ? Data.Cases[i] : null;
 
     public IReadOnlyList<ProcedureRecord> ProceduresOf(string caseId) =>
         _procedures.TryGetValue(caseId, out var list) ? list : Array.Empty<ProcedureRecord>();
@@ -210,6 +210,7 @@ internal sealed class Judgement
                 });
             });
         result.OrphanCharges.AddRange(orphans);
+        result.OrphanChargesOrdered();
         return result;
     }
 
@@ -240,11 +241,20 @@ internal sealed class Judgement
     {
         try
         {
-            _cases.EnsureCapacity(Data.Cases.Count);
-            foreach (var c in Data.Cases)
+            // Reading's index serves while it still files every case (records added since would be missing from it).
+            if (Data.CaseKeys is { } read && read.Count == Data.Cases.Count)
             {
-                _cases.TryAdd(c.CaseId, c);
+                _cases = read;
+                return;
             }
+            var index = new KeyIndex<CaseRecord>(Data.Cases, static c => c.CaseId);
+            index.Reserve(Data.Cases.Count);
+            for (var i = 0; i < Data.Cases.Count; i++)
+            {
+                var id = Data.Cases[i].CaseId;
+                index.TryAdd(id, KeyIndex<CaseRecord>.HashOf(id), i, out _);
+            }
+            _cases = index;
         }
         finally
         {

@@ -18,6 +18,13 @@ internal sealed class JudgementPart
     private CaseFacts? _caseFacts;
     private ChargeFacts? _chargeFacts;
 
+    // A slice's orphans are gathered here, one list per judging thread, and kept as an array of their exact number:
+    // a list per slice would grow by doubling, hundreds of thousands of ids over a run.
+    [ThreadStatic]
+    private static List<string>? t_orphans;
+
+    private string? _knownUnit;
+
     public JudgementPart(Judgement judgement) => _j = judgement;
 
     public List<Finding> Findings { get; } = [];
@@ -26,7 +33,7 @@ internal sealed class JudgementPart
     public int ErrorCount { get; private set; }
     public List<(int Year, string Subject)> Missing { get; } = [];
     /// <summary>In ordinal order once the slice is judged.</summary>
-    public List<string> Orphans { get; } = [];
+    public string[] Orphans { get; private set; } = [];
     public Dictionary<string, int> Future { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> Judged { get; } = new(StringComparer.Ordinal);
     public HashSet<string> UnknownUnits { get; } = new(StringComparer.Ordinal);
@@ -122,6 +129,9 @@ internal sealed class JudgementPart
     {
         var charges = _j.Data.Charges;
         var chargeRules = _j.Checker.ChargeRules;
+        var orphans = t_orphans ??= [];
+        // Cleared first too: a slice that threw on this thread (a failed run) may have left ids behind.
+        orphans.Clear();
         var judged = 0;
         for (var i = from; i < to; i++)
         {
@@ -142,14 +152,14 @@ internal sealed class JudgementPart
                 TakeOver(_j.Baseline.Charges, ch.ChargeId, Subjects.ChargePrefix);
                 if (_j.CaseOf(ch.CaseId) is null)
                 {
-                    Orphans.Add(ch.ChargeId);
+                    orphans.Add(ch.ChargeId);
                 }
                 continue;
             }
             var facts = _chargeFacts = _j.FactsOf(ch, _chargeFacts);
             if (!facts.CaseKnown)
             {
-                Orphans.Add(ch.ChargeId);
+                orphans.Add(ch.ChargeId);
             }
             judged++;
             for (var r = 0; r < chargeRules.Count; r++)
@@ -163,7 +173,9 @@ internal sealed class JudgementPart
         }
         Count(Judged, "charges", judged);
         // Here, on the judging threads, so that the run's list is a merge of sorted slices rather than one long sort.
-        Orphans.Sort(StringComparer.Ordinal);
+        orphans.Sort(StringComparer.Ordinal);
+        Orphans = [.. orphans];
+        orphans.Clear();
     }
 
     /// <summary>
@@ -263,7 +275,17 @@ internal sealed class JudgementPart
 
     private void NoteUnit(string unit)
     {
-        if (!_j.RuleSet.Units.ContainsKey(unit))
+        // Reading shares one string per unit code, and neighbouring rows tend to name the same unit: a known unit
+        // seen just before needs no look-up.
+        if (ReferenceEquals(unit, _knownUnit))
+        {
+            return;
+        }
+        if (_j.RuleSet.Units.ContainsKey(unit))
+        {
+            _knownUnit = unit;
+        }
+        else
         {
             UnknownUnits.Add(unit);
         }

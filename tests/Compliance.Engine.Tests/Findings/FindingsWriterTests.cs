@@ -46,6 +46,23 @@ public class FindingsWriterTests
     }
 
     [Fact]
+    public void Write_ControlCharactersFromTheData_EscapedSoTheLineHoldsNoControlByte()
+    {
+        var finding = Some.Finding(
+            subject: "case:C\u00001",
+            unit: "U\u001b",
+            message: "办件C\u00001超过法定时限",
+            evidence: new Evidence().Add("note", "\u0007\t\u007f"));
+
+        var bytes = OutputBytes.Of(s => FindingsWriter.Write(s, [finding]));
+
+        bytes[..^1].Should().OnlyContain(b => b >= 0x20);
+        var text = Encoding.UTF8.GetString(bytes);
+        text.Should().Contain("\"subject\":\"case:C\\u00001\"").And.Contain("\"unit\":\"U\\u001b\"")
+            .And.Contain("\"message\":\"办件C\\u00001超过法定时限\"").And.Contain("\"note\":\"\\u0007\\t\u007f\"");
+    }
+
+    [Fact]
     public void Write_SeveralFindings_KeepsGivenOrderOneLineEach()
     {
         var findings = new[]

@@ -33,6 +33,14 @@ public class OrdinalOrderTests
     }
 
     [Fact]
+    public void Of_AlreadyOrderedList_ThatListNotACopy()
+    {
+        List<string> values = ["JK01", "JK02", "JK10"];
+
+        OrdinalOrder.Of(values).Should().BeSameAs(values, "hundreds of thousands of orphan ids are not copied to be written");
+    }
+
+    [Fact]
     public void Merge_SortedRuns_SameAsOneOrdinalSort()
     {
         var random = new Random(7);

@@ -32,6 +32,36 @@ public class RejectsWriterTests
     }
 
     [Fact]
+    public void Write_ControlCharactersInAnyField_WrittenAsTheirControlPictures()
+    {
+        var reject = Some.Reject(value: "C\u00001\u001b\u007f", message: "“受理时间”的值“2025\u0007”无法识别") with { File = "cases\u0001.csv", Column = "\u0000" };
+
+        var text = OutputBytes.Text(s => RejectsWriter.Write(s, [reject]));
+
+        text.Should().EndWith("\ncases,cases\u2401.csv,2,\u2400,C\u24001\u241b\u2421,bad-date,“受理时间”的值“2025\u2407”无法识别\n");
+    }
+
+    [Fact]
+    public void Write_ControlCharactersBesideQuotesAndLineBreaks_PicturedInsideTheQuotedField()
+    {
+        var reject = Some.Reject(value: "a\u0000\"b\r\n\u0000");
+
+        var text = OutputBytes.Text(s => RejectsWriter.Write(s, [reject]));
+
+        text.Should().Contain(",\"a\u2400\"\"b\r\n\u2400\",");
+    }
+
+    [Fact]
+    public void Write_TabsAndOtherText_WrittenAsBefore()
+    {
+        var reject = Some.Reject(value: "a\tb ␀ \u0085 \u00a0 \\u0000 😀");
+
+        var text = OutputBytes.Text(s => RejectsWriter.Write(s, [reject]));
+
+        text.Should().Contain(",a\tb ␀ \u0085 \u00a0 \\u0000 😀,");
+    }
+
+    [Fact]
     public void Write_WholeFileReject_WritesLineZeroAndEmptyColumn()
     {
         var reject = new Reject("stages", "stages.csv", 0, "", "", RejectReason.MissingColumn, "缺少必需列：环节");

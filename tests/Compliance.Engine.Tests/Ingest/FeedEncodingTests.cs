@@ -175,6 +175,23 @@ public class FeedEncodingTests
     }
 
     [Fact]
+    public void Read_JsonInGb18030WithANumberBeyondRange_ItsTextTakenInThatEncoding()
+    {
+        var json = """
+            [
+              {"缴款单号": "F1", "收费项目编码": "X", "收费项目名称": "不动产登记费", "收费金额": 80, "收费时间": "2025-10-08"},
+              {"缴款单号": "F2", "收费项目编码": "X", "收费项目名称": "不动产登记费", "收费金额": 8e400, "收费时间": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("charges", Gb18030.GetBytes(json), "charges.json");
+
+        data.Files.Should().ContainSingle().Which.Encoding.Should().Be(DetectedEncoding.Gb18030Name);
+        data.Rejects.Select(Some.Shape).Should().Equal((3, "收费金额", "8e400", RejectReason.BadNumber));
+        data.Charges.Select(c => c.ChargeId).Should().Equal("F1");
+    }
+
+    [Fact]
     public void ReadFolder_JsonInGb18030AfterCsv_KeysCheckedAgainstTheCsvOnce()
     {
         var json = """

@@ -49,6 +49,19 @@ public class FileTextTests
     }
 
     [Fact]
+    public void OpenAside_ReadFurtherThanTheLastReaderOpened_BytesReadStillThatReaders()
+    {
+        var text = new FileText(new MemoryStream(Encoding.UTF8.GetBytes(new string('a', 200_000))), 0, TextEncodingDetector.StrictUtf8);
+        var last = text.Open();
+        last.Read(new char[10], 0, 10);
+        var before = text.BytesRead;
+
+        text.OpenAside().ReadToEnd();
+
+        text.BytesRead.Should().Be(before).And.BeLessThan(200_000);
+    }
+
+    [Fact]
     public void FirstUndecodable_FirstOfTwoReadersFailed_ItsFailureGiven()
     {
         var bytes = Encoding.UTF8.GetBytes("a\nb\n").Concat(new byte[] { 0xFF }).ToArray();

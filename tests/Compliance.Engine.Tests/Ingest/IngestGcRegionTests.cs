@@ -60,4 +60,70 @@ public sealed class IngestGcRegionTests
         using var next = IngestGcRegion.Start(IngestGcRegion.MinInputBytes);
         next.Holding.Should().BeTrue("the region is free again");
     }
+
+    [Fact]
+    public void ReadDone_RunWithBudgetToSpare_KeepsTheRegionWithoutCollecting()
+    {
+        using var run = IngestGcRegion.StartRun(IngestGcRegion.MinInputBytes);
+        run.Holding.Should().BeTrue();
+        // Starting a region collects to make room; from then on nothing should.
+        var collections = GC.CollectionCount(0);
+        GC.KeepAlive(new byte[1 << 20]);
+
+        run.ReadDone();
+
+        GCSettings.LatencyMode.Should().Be(GCLatencyMode.NoGCRegion, "the run goes on judging in the region");
+        GC.CollectionCount(0).Should().Be(collections);
+    }
+
+    [Fact]
+    public void ReadDone_ReadingUsedMostOfTheRunsBudget_EndsTheRegionWithFullCollections()
+    {
+        var run = IngestGcRegion.StartRun(IngestGcRegion.MinInputBytes);
+        run.Holding.Should().BeTrue();
+        // Two thirds of a budget of 3.5 × 64 MiB: too little left for judging's expected three quarters of it.
+        for (var i = 0; i < 150; i++)
+        {
+            GC.KeepAlive(new byte[1 << 20]);
+        }
+        var fullCollections = GC.CollectionCount(2);
+        var kept = new object();
+
+        run.ReadDone();
+
+        GCSettings.LatencyMode.Should().NotBe(GCLatencyMode.NoGCRegion);
+        GC.CollectionCount(2).Should().BeGreaterThanOrEqualTo(fullCollections + 2);
+        GC.GetGeneration(kept).Should().Be(GC.MaxGeneration);
+        run.Dispose();
+        using var next = IngestGcRegion.Start(IngestGcRegion.MinInputBytes);
+        next.Holding.Should().BeTrue("the region is free again");
+    }
+
+    [Fact]
+    public void Dispose_Run_EndsTheRegionWithoutCollecting()
+    {
+        var run = IngestGcRegion.StartRun(IngestGcRegion.MinInputBytes);
+        run.ReadDone();
+        var collections = GC.CollectionCount(0);
+
+        run.Dispose();
+
+        GCSettings.LatencyMode.Should().NotBe(GCLatencyMode.NoGCRegion);
+        GC.CollectionCount(0).Should().Be(collections, "a one-shot run ends without tracing what it is about to drop");
+    }
+
+    [Fact]
+    public void Start_ReadInsideARun_ReadsWithoutARegionOfItsOwn()
+    {
+        using var run = IngestGcRegion.StartRun(IngestGcRegion.MinInputBytes);
+        var collections = GC.CollectionCount(2);
+
+        using (var read = IngestGcRegion.Start(IngestGcRegion.MinInputBytes))
+        {
+            read.Holding.Should().BeFalse();
+        }
+
+        GC.CollectionCount(2).Should().Be(collections, "the read inside a run does not collect when it ends");
+        GCSettings.LatencyMode.Should().Be(GCLatencyMode.NoGCRegion);
+    }
 }

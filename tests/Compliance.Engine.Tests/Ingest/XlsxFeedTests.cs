@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using Compliance.Engine.Ingest;
 using MiniExcelLibs;
 
@@ -94,6 +96,153 @@ public class XlsxFeedTests
         data.Rejects[0].WholeFile.Should().BeFalse();
     }
 
+    [Fact]
+    public void Read_SharedStringCells_ReadAsTheirStrings()
+    {
+        var bytes = SharedStringWorkbook(SharedStrings, Header, DataRow(2, "F1"), DataRow(3, "F2"));
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => (c.ChargeId, c.FeeCode, c.Amount, c.Line)).Should().Equal(("F1", "FEE1", 80m, 2), ("F2", "FEE1", 80m, 3));
+    }
+
+    [Fact]
+    public void Read_CellPointingPastTheSharedStrings_RejectsWholeFileNamingTheCell()
+    {
+        var bytes = SharedStringWorkbook(SharedStrings, Header, DataRow(2, "F1"), """<row r="7"><c r="A7" t="s"><v>4</v></c><c r="B7" t="s"><v>12</v></c></row>""");
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        // Read as MiniExcel reads it, B7 would be an empty fee code: a value lost without a word.
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Line, reject.Reason, reject.WholeFile).Should().Be((0, RejectReason.BadFile, true));
+        reject.Message.Should().Be("文件 charges.xlsx 无法读取：XLSX 文件损坏：单元格 B7 引用了不存在的共享字符串 #12（共享字符串表共 8 条），整个文件未读入");
+        data.Charges.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("99999999999999")]
+    public void Read_SharedStringIndexNotInTheTable_RejectsWholeFile(string index)
+    {
+        var bytes = SharedStringWorkbook(SharedStrings, Header, $"""<row r="2"><c r="A2" t="s"><v>{index}</v></c></row>""");
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        data.Rejects.Should().ContainSingle().Which.Message.Should().Contain($"单元格 A2 引用了不存在的共享字符串 #{index}");
+    }
+
+    [Fact]
+    public void Read_BadCellWrittenWithoutItsName_NamedByItsPlace()
+    {
+        var bytes = SharedStringWorkbook(SharedStrings, Header, """<row r="4"><c r="B4" t="s"><v>4</v></c><c t="s"><v>40</v></c></row>""");
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        data.Rejects.Should().ContainSingle().Which.Message.Should().Contain("单元格 C4 引用了不存在的共享字符串 #40");
+    }
+
+    [Fact]
+    public void Read_BadSharedStringOnlyOnASheetNotRead_FirstSheetRead()
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["收费"] = new[] { Row(("缴款单号", "F1"), ("收费项目编码", "FEE1"), ("收费金额", 5), ("收费时间", "2025-10-08")) },
+            ["说明"] = new[] { Row(("说明", "x")) },
+        };
+        var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Replace(zip, "xl/worksheets/sheet2.xml",
+                $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{SpreadsheetMl}"><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>""");
+        }
+
+        var data = Some.Read("charges", stream.ToArray(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => c.ChargeId).Should().Equal("F1");
+    }
+
+    [Fact]
+    public void Read_SharedStringCellsWithoutATable_RejectsWholeFileSayingSo()
+    {
+        var bytes = SharedStringWorkbook(null, Header, DataRow(2, "F1"));
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Reason, reject.WholeFile).Should().Be((RejectReason.BadFile, true));
+        reject.Message.Should().Be("文件 charges.xlsx 无法读取：XLSX 文件损坏：单元格 A1 引用了共享字符串 #0，但工作簿中没有共享字符串表（xl/sharedStrings.xml），整个文件未读入");
+    }
+
+    [Fact]
+    public void Read_Date1904Workbook_DateCellsReadAsExcelShowsThem()
+    {
+        // 2025-10-30 is serial 44498 counted from 1904-01-01 (and 45960 from 1899-12-30).
+        var workbook = new RawWorkbook { Date1904 = true };
+        var date = workbook.Style(14);
+        var dateTime = workbook.Style(22);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", (44498.0, date))
+            .Row("F2", "FEE1", "10", (44498.99998842592, dateTime));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => (c.ChargeId, c.ChargedOn)).Should().Equal(
+            ("F1", new DateOnly(2025, 10, 30)), ("F2", new DateOnly(2025, 10, 30)));
+    }
+
+    [Fact]
+    public void Read_Date1904WorkbookWithIsoDateCells_IsoDatesReadAsWritten()
+    {
+        var workbook = new RawWorkbook { Date1904 = true };
+        var date = workbook.Style(14);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", new RawWorkbook.IsoDate("2025-10-30"))
+            .Row("F2", "FEE1", "10", new RawWorkbook.IsoDate("2025-10-30T23:59:59"))
+            .Row("F3", "FEE1", "10", (44498.0, date));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Select(c => (c.ChargeId, c.ChargedOn)).Should().Equal(
+            ("F1", new DateOnly(2025, 10, 30)), ("F2", new DateOnly(2025, 10, 30)), ("F3", new DateOnly(2025, 10, 30)));
+    }
+
+    [Theory]
+    [InlineData(14)]
+    [InlineData(27)]
+    [InlineData(28)]
+    [InlineData(29)]
+    [InlineData(30)]
+    [InlineData(31)]
+    [InlineData(36)]
+    [InlineData(50)]
+    [InlineData(51)]
+    [InlineData(52)]
+    [InlineData(53)]
+    [InlineData(54)]
+    [InlineData(57)]
+    [InlineData(58)]
+    public void Read_DateCellInEastAsianBuiltInDateFormat_ReadAsDate(int numFmtId)
+    {
+        // What Chinese Excel writes for a cell formatted 2025年10月30日 (id 31) and its other built-in date formats:
+        // the id alone, with no format code in styles.xml.
+        var workbook = new RawWorkbook();
+        var style = workbook.Style(numFmtId);
+        workbook.Row("缴款单号", "收费项目编码", "收费金额", "收费时间")
+            .Row("F1", "FEE1", "10", (45960.0, style));
+
+        var data = Some.Read("charges", workbook.Bytes(), "charges.xlsx");
+
+        data.Rejects.Should().BeEmpty();
+        data.Charges.Should().ContainSingle().Which.ChargedOn.Should().Be(new DateOnly(2025, 10, 30));
+    }
+
     [Theory]
     [InlineData(88.00000000000001, "88")]
     [InlineData(0.1 + 0.2, "0.3")]
@@ -129,6 +278,45 @@ public class XlsxFeedTests
     public void ToText_NegativeZero_IsZero()
     {
         XlsxFeedSource.ToText(-0.0).Should().Be("0");
+    }
+
+    private static readonly string[] SharedStrings = ["缴款单号", "收费项目编码", "收费金额", "收费时间", "F1", "FEE1", "2025-10-08", "F2"];
+
+    private const string Header =
+        """<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>""";
+
+    private static string DataRow(int row, string chargeId) =>
+        $"""<row r="{row}"><c r="A{row}" t="s"><v>{Array.IndexOf(SharedStrings, chargeId)}</v></c><c r="B{row}" t="s"><v>5</v></c><c r="C{row}"><v>80</v></c><c r="D{row}" t="s"><v>6</v></c></row>""";
+
+    /// <summary>
+    /// A workbook whose first sheet holds the given rows of cell XML, its text in a shared-string table as Excel
+    /// writes it (MiniExcel writes text inline), or with no table at all when <paramref name="sharedStrings"/> is null.
+    /// </summary>
+    private static byte[] SharedStringWorkbook(string[]? sharedStrings, params string[] rows)
+    {
+        var stream = new MemoryStream();
+        stream.Write(Workbook(Row(("x", "x"))));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Replace(zip, "xl/worksheets/sheet1.xml",
+                $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{SpreadsheetMl}"><sheetData>{string.Concat(rows)}</sheetData></worksheet>""");
+            Replace(zip, "xl/sharedStrings.xml", sharedStrings is null ? null :
+                $"""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{SpreadsheetMl}" count="{sharedStrings.Length}" uniqueCount="{sharedStrings.Length}">{string.Concat(sharedStrings.Select(t => $"<si><t>{t}</t></si>"))}</sst>""");
+        }
+        return stream.ToArray();
+    }
+
+    private const string SpreadsheetMl = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static void Replace(ZipArchive zip, string name, string? xml)
+    {
+        zip.GetEntry(name)?.Delete();
+        if (xml is null)
+        {
+            return;
+        }
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+        writer.Write(xml);
     }
 
     private static Dictionary<string, object?> Row(params (string Header, object? Value)[] cells) =>

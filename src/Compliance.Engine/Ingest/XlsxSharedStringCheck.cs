@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Checks, before MiniExcel reads a workbook, that every shared-string cell of its first sheet (<c>t="s"</c>, what
+/// Excel and WPS write for text) points into the shared-string table. MiniExcel reads a cell whose index lies
+/// outside the table as empty, without a word, and throws NullReferenceException at the first such cell of a
+/// workbook that has no table: a damaged file either way, which is refused whole, naming the cell, rather than
+/// read with values lost. The first sheet is found as MiniExcel finds it: the first <c>sheet</c> of
+/// <c>xl/workbook.xml</c> through its relationship; the table is <c>xl/sharedStrings.xml</c>, where MiniExcel looks
+/// for it. Any other damage (no such part, XML that does not parse) is left to MiniExcel to report as before.
+/// </summary>
+internal static class XlsxSharedStringCheck
+{
+    private const string SharedStringsPart = "xl/sharedStrings.xml";
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    /// <summary>Throws <see cref="FeedFileException"/> for the first shared-string cell that points nowhere; leaves the stream where it was.</summary>
+    public static void Check(Stream stream)
+    {
+        var start = stream.Position;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (FirstSheet(zip) is { } sheet)
+            {
+                CheckCells(sheet, CountSharedStrings(zip));
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException)
+        {
+            // Not a zip, or a part that is no XML: MiniExcel says so when it reads the workbook.
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static ZipArchiveEntry? FirstSheet(ZipArchive zip)
+    {
+        var workbook = Entry(zip, "xl/workbook.xml");
+        var rels = Entry(zip, "xl/_rels/workbook.xml.rels");
+        if (workbook is null || rels is null)
+        {
+            return null;
+        }
+        string? id = null;
+        using (var reader = Open(workbook))
+        {
+            while (id is null && reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                {
+                    id = RelationshipId(reader);
+                }
+            }
+        }
+        if (id is null)
+        {
+            return null;
+        }
+        using (var reader = Open(rels))
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.GetAttribute("Id") == id)
+                {
+                    var target = reader.GetAttribute("Target") ?? "";
+                    return Entry(zip, target.StartsWith('/') ? target[1..] : "xl/" + target);
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The sheet's <c>r:id</c>: the attribute named id in the relationships namespace, whichever of its two URIs the file uses.</summary>
+    private static string? RelationshipId(XmlReader reader)
+    {
+        while (reader.MoveToNextAttribute())
+        {
+            if (reader.LocalName == "id" && reader.NamespaceURI.Length > 0)
+            {
+                return reader.Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The entries of the table, or null when the workbook has none.</summary>
+    private static int? CountSharedStrings(ZipArchive zip)
+    {
+        if (Entry(zip, SharedStringsPart) is not { } part)
+        {
+            return null;
+        }
+        var count = 0;
+        using var reader = Open(part);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1 && reader.LocalName == "si")
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void CheckCells(ZipArchiveEntry sheet, int? sharedStrings)
+    {
+        using var reader = Open(sheet);
+        var row = 0;
+        var column = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+            if (reader.LocalName == "row")
+            {
+                row = int.TryParse(reader.GetAttribute("r"), CultureInfo.InvariantCulture, out var r) ? r : row + 1;
+                column = 0;
+                continue;
+            }
+            if (reader.LocalName != "c")
+            {
+                continue;
+            }
+            var name = reader.GetAttribute("r");
+            column = name is null ? column + 1 : ColumnOf(name);
+            if (reader.GetAttribute("t") != "s" || reader.IsEmptyElement)
+            {
+                continue;
+            }
+            var cell = name ?? CellName(column, row);
+            var index = SharedStringIndex(reader);
+            if (index.Length == 0)
+            {
+                continue;
+            }
+            if (sharedStrings is null)
+            {
+                throw new FeedFileException($"XLSX 文件损坏：单元格 {cell} 引用了共享字符串 #{index}，但工作簿中没有共享字符串表（{SharedStringsPart}）");
+            }
+            // Parsed as MiniExcel parses it, so that what passes here is what it finds.
+            if (!int.TryParse(index, NumberStyles.Any, CultureInfo.InvariantCulture, out var i) || i < 0 || i >= sharedStrings)
+            {
+                throw new FeedFileException($"XLSX 文件损坏：单元格 {cell} 引用了不存在的共享字符串 #{index}（共享字符串表共 {sharedStrings} 条）");
+            }
+        }
+    }
+
+    /// <summary>The text of the cell's <c>v</c>, empty if it has none; leaves the reader on the cell's end tag.</summary>
+    private static string SharedStringIndex(XmlReader reader)
+    {
+        var depth = reader.Depth;
+        var index = "";
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v" && reader.Depth == depth + 1)
+            {
+                index = reader.ReadElementContentAsString();
+            }
+            else if (!reader.Read())
+            {
+                break;
+            }
+        }
+        return index;
+    }
+
+    /// <summary>The column number of a cell name: B7 is 2.</summary>
+    private static int ColumnOf(string name)
+    {
+        var column = 0;
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+        return column;
+    }
+
+    /// <summary>A cell's name from its place, for a cell written without one: MiniExcel puts it in the next column.</summary>
+    private static string CellName(int column, int row)
+    {
+        var letters = "";
+        for (var n = column; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+        return letters + row.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static XmlReader Open(ZipArchiveEntry entry) => XmlReader.Create(entry.Open(), Settings);
+
+    /// <summary>A part by name as MiniExcel looks it up: any case, either slash.</summary>
+    private static ZipArchiveEntry? Entry(ZipArchive zip, string name)
+    {
+        foreach (var entry in zip.Entries)
+        {
+            if (string.Equals(entry.FullName.Replace('\\', '/'), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry;
+            }
+        }
+        return null;
+    }
+}
