@@ -104,7 +104,7 @@ internal sealed class JsonFeedSource : FeedSource
     {
         try
         {
-            using var reader = NewReader();
+            using var reader = NewReader(numberTexts: false);
             ReadStartOfArray(reader);
             var closed = false;
             while (reader.Read())
@@ -150,7 +150,7 @@ internal sealed class JsonFeedSource : FeedSource
         }
     }
 
-    private JsonTokenReader NewReader() => new(_open(), _reread, _names);
+    private JsonTokenReader NewReader(bool numberTexts = true) => new(_open(), _reread, _names, numberTexts);
 
     private static void ReadStartOfArray(JsonTokenReader reader)
     {

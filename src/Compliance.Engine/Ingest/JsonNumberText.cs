@@ -4,13 +4,13 @@ namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// A JSON number's text as a field parser reads it: as written, except that an exponent is written out
-/// (1.2345678E7 is 12345678, 1.5e-1 is 0.15), digit for digit, so nothing is rounded. Anything else (a number
-/// whose exponent would write out to more than <see cref="MaxExponent"/> places, NaN, Newtonsoft's hex) is left
-/// as written, for the field's parser to refuse.
+/// (1.2345678E7 is 12345678, 1.5e-1 is 0.15), digit for digit, so nothing is rounded. Anything else (an
+/// exponent beyond <see cref="MaxExponent"/>, past what any amount or day count can be, Newtonsoft's hex) is left as
+/// written, for the field's parser to refuse with the value the file wrote.
 /// </summary>
 internal static class JsonNumberText
 {
-    private const int MaxExponent = 64;
+    private const int MaxExponent = 28;
 
     public static string Plain(string raw)
     {

@@ -5,14 +5,17 @@ using Newtonsoft.Json;
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
-/// The tokens of a JSON feed through Newtonsoft's reader, comments skipped, with a number Newtonsoft cannot hold
-/// kept as the text the file wrote. Newtonsoft turns each number into a long, BigInteger or decimal as it reads it,
-/// and throws for one beyond those (1e400, an integer of more than 380 digits) whatever field it is in. That is a
-/// value out of range, not broken syntax, so it must cost its row only, as a bad amount in a CSV does. Newtonsoft
-/// leaves its reader able to go on after such a number (the token is Undefined, the state after a value: no other
-/// error leaves that pair, save one just after such a number or after a literal <c>undefined</c>, where no number
-/// ends) but keeps none of its text: that is taken from a <see cref="TextCursor"/> following behind. A token that is
-/// no JSON number at all (<c>1.2.3</c>, a lone <c>-</c>) stays the syntax error it was, with its line and column.
+/// The tokens of a JSON feed through Newtonsoft's reader, comments skipped, with every number kept as the text the
+/// file wrote. Newtonsoft turns each number into a long, BigInteger or decimal as it reads it: it rounds one with
+/// more digits than a decimal holds (0.000000000000000000000000000001 is 0), reads a leading zero as octal and 0x
+/// as hex (010 is 8), and throws for one beyond those types (1e400, an integer of more than 380 digits) whatever
+/// field it is in. None of that is what the file says, and a value out of range is not broken syntax: it must cost
+/// its row only, as a bad amount in a CSV does. So a number's text is taken from a <see cref="TextCursor"/>
+/// following behind, and the field parsers judge it as they judge a CSV value (an exponent written out by
+/// <see cref="JsonNumberText"/>). Newtonsoft leaves its reader able to go on after a number it cannot hold (the
+/// token is Undefined, the state after a value: no other error leaves that pair, save one just after such a number
+/// or after a literal <c>undefined</c>, where no number ends). A token that is no JSON number at all (<c>1.2.3</c>,
+/// a lone <c>-</c>) stays the syntax error it was, with its line and column.
 /// </summary>
 internal sealed partial class JsonTokenReader : IDisposable
 {
@@ -24,13 +27,19 @@ internal sealed partial class JsonTokenReader : IDisposable
 
     private readonly StateReader _reader;
     private readonly TextCursor _cursor;
+    private readonly bool _numberTexts;
     private string? _number;
 
     /// <param name="text">The file's text.</param>
     /// <param name="reread">Opens the same text again from its start, for the text of a number Newtonsoft could not hold.</param>
     /// <param name="names">Shares the instances of the keys between readers of one file.</param>
-    public JsonTokenReader(TextReader text, Func<TextReader> reread, DefaultJsonNameTable names)
+    /// <param name="numberTexts">
+    /// False for a reader that only skips values (the first pass, for the keys): it takes a number's text only when
+    /// Newtonsoft could not hold it, to tell a number out of range from broken syntax.
+    /// </param>
+    public JsonTokenReader(TextReader text, Func<TextReader> reread, DefaultJsonNameTable names, bool numberTexts = true)
     {
+        _numberTexts = numberTexts;
         _reader = new StateReader(text)
         {
             DateParseHandling = DateParseHandling.None,
@@ -42,7 +51,7 @@ internal sealed partial class JsonTokenReader : IDisposable
     }
 
     /// <summary>Newtonsoft's token; a number it could not hold is a <see cref="JsonToken.Float"/>.</summary>
-    public JsonToken TokenType => _number is null ? _reader.TokenType : JsonToken.Float;
+    public JsonToken TokenType => _number is null || _reader.TokenType != JsonToken.Undefined ? _reader.TokenType : JsonToken.Float;
 
     public object? Value => _reader.Value;
 
@@ -73,6 +82,11 @@ internal sealed partial class JsonTokenReader : IDisposable
             {
                 return false;
             }
+            if (_numberTexts && _reader.TokenType is JsonToken.Integer or JsonToken.Float)
+            {
+                _number = _cursor.NumberEndingAt(_reader.LineNumber, _reader.LinePosition);
+                return true;
+            }
             if (_reader.TokenType != JsonToken.Comment)
             {
                 return true;
@@ -86,7 +100,7 @@ internal sealed partial class JsonTokenReader : IDisposable
         JsonToken.Null or JsonToken.Undefined => "",
         JsonToken.String => (string)_reader.Value!,
         JsonToken.Boolean => (bool)_reader.Value! ? "true" : "false",
-        _ => _number ?? Convert.ToString(_reader.Value, CultureInfo.InvariantCulture) ?? "",
+        _ => _number is { } number ? JsonNumberText.Plain(number) : Convert.ToString(_reader.Value, CultureInfo.InvariantCulture) ?? "",
     };
 
     /// <summary>Moves past the value that the current token starts, if it starts one, whatever numbers it holds.</summary>
@@ -117,6 +131,8 @@ internal sealed partial class JsonTokenReader : IDisposable
                 return "null";
             case JsonToken.Undefined:
                 return "undefined";
+            case JsonToken.Integer or JsonToken.Float when _number is { } number:
+                return number;
             case var start when IsStart(start):
                 // The reader stands just after the opening bracket or parenthesis.
                 var prefix = start == JsonToken.StartConstructor ? $"new {_reader.Value}" : "";

@@ -190,6 +190,41 @@ public class JsonFeedTests
     }
 
     [Fact]
+    public void Read_NumberWithMoreDigitsThanADecimalHolds_IsNotRoundedIntoAnAmount()
+    {
+        var json = """
+            [
+              {"charge_id": "F1", "fee_code": "X", "amount": 0.000000000000000000000000000001, "charged_at": "2025-10-08"},
+              {"charge_id": "F2", "fee_code": "X", "amount": 80.0000000000000000000000000001, "charged_at": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("charges", json, "charges.json");
+
+        data.Charges.Should().BeEmpty();
+        data.Rejects.Select(Some.Shape).Should().Equal(
+            (2, "amount", "0.000000000000000000000000000001", RejectReason.BadNumber),
+            (3, "amount", "80.0000000000000000000000000001", RejectReason.BadNumber));
+    }
+
+    [Fact]
+    public void Read_NumbersWithLeadingZerosOrInHex_ReadAsWrittenLikeCsv()
+    {
+        // Not JSON, but read leniently: as the digits written (as a CSV 010 is 10), never as octal or hex.
+        var json = """
+            [
+              {"case_id": "C1", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08", "statutory_limit": 010},
+              {"case_id": "C2", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08", "statutory_limit": 0x1A}
+            ]
+            """;
+
+        var data = Some.Read("cases", json, "cases.json");
+
+        data.Cases.Select(c => (c.CaseId, c.StatutoryLimit)).Should().Equal(("C1", 10));
+        data.Rejects.Select(Some.Shape).Should().Equal((3, "statutory_limit", "0x1A", RejectReason.BadNumber));
+    }
+
+    [Fact]
     public void Read_ExponentNotation_IsReadExactly()
     {
         // What Java and JavaScript serializers write for large or small doubles.
@@ -251,7 +286,7 @@ public class JsonFeedTests
               {"case_id": "C1", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08"},
               [1, [2, {"a": "]"}],
                4],
-              "C\"2", true, null, 12.50, new Date(1, 2),
+              "C\"2", true, null, 12.50, 2E3, new Date(1, 2),
               {"case_id": "C3", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08"}
             ]
             """;
@@ -264,6 +299,7 @@ public class JsonFeedTests
             (5, "", "true", RejectReason.BadRow),
             (5, "", "null", RejectReason.BadRow),
             (5, "", "12.50", RejectReason.BadRow),
+            (5, "", "2E3", RejectReason.BadRow),
             (5, "", "new Date(1, 2)", RejectReason.BadRow));
         data.Rejects.Should().OnlyContain(r => r.Message == "数组元素不是对象");
         data.Cases.Select(c => (c.CaseId, c.Line)).Should().Equal(("C1", 2), ("C3", 6));
