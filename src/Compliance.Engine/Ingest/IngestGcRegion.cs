@@ -34,11 +34,13 @@ internal sealed class IngestGcRegion : IDisposable
     // Reading allocates about twice its input's bytes (text as UTF-16, the records); the rest is margin.
     private const int BudgetPerInputByte = 3;
 
-    // A run adds judging and writing: about half again what reading allocated, more with many findings.
-    private const double RunBudgetPerInputByte = 3.5;
+    // Reading allocates about twice its input's bytes; judging and writing about half as much again (0.45-0.5 of
+    // reading at 2% breaching), more with many findings. Setting the budget aside reserves address space and
+    // commits nothing the run does not touch, so it may be generous.
+    private const int RunBudgetPerInputByte = 4;
 
-    /// <summary>What judging and writing are expected to allocate, as a share of what reading allocated.</summary>
-    private const double JudgingShareOfRead = 0.75;
+    /// <summary>What judging and writing are expected to allocate at most, as a share of what reading allocated.</summary>
+    private const double JudgingShareOfRead = 0.6;
 
     private static int s_held;
 
@@ -95,13 +97,13 @@ internal sealed class IngestGcRegion : IDisposable
         End(_collectAfter);
     }
 
-    private static IngestGcRegion Begin(long inputBytes, double budgetPerInputByte, bool collectAfter)
+    private static IngestGcRegion Begin(long inputBytes, int budgetPerInputByte, bool collectAfter)
     {
         if (inputBytes < MinInputBytes || Interlocked.CompareExchange(ref s_held, 1, 0) != 0)
         {
             return new IngestGcRegion(false, collectAfter, 0);
         }
-        var budget = (long)(inputBytes * budgetPerInputByte);
+        var budget = inputBytes * budgetPerInputByte;
         try
         {
             if (GC.TryStartNoGCRegion(budget))

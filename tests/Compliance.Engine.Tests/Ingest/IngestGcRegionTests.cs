@@ -81,8 +81,8 @@ public sealed class IngestGcRegionTests
     {
         var run = IngestGcRegion.StartRun(IngestGcRegion.MinInputBytes);
         run.Holding.Should().BeTrue();
-        // Two thirds of a budget of 3.5 × 64 MiB: too little left for judging's expected three quarters of it.
-        for (var i = 0; i < 150; i++)
+        // 170 MiB of a budget of 4 × 64 MiB: what is left is less than judging's expected 0.6 of it.
+        for (var i = 0; i < 170; i++)
         {
             GC.KeepAlive(new byte[1 << 20]);
         }
