@@ -130,7 +130,7 @@ internal sealed class KeyIndex<TRecord>
     public void Truncate(int count)
     {
         var slots = _slots;
-        _slots = new long[slots.Length];
+        _slots = WrittenArray.Of<long>(slots.Length);
         Count = 0;
         foreach (var entry in slots)
         {
@@ -158,7 +158,7 @@ internal sealed class KeyIndex<TRecord>
     {
         Resizes++;
         var slots = _slots;
-        _slots = new long[length];
+        _slots = WrittenArray.Of<long>(length);
         foreach (var entry in slots)
         {
             if (entry != 0)

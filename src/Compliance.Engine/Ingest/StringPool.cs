@@ -102,7 +102,7 @@ internal sealed class StringPool
     private void Grow()
     {
         var entries = _entries;
-        _entries = new Entry[entries.Length * 2];
+        _entries = WrittenArray.Of<Entry>(entries.Length * 2);
         var mask = _entries.Length - 1;
         foreach (var entry in entries)
         {

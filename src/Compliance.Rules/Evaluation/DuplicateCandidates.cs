@@ -27,7 +27,7 @@ internal static class DuplicateCandidates
         }
 
         // A slot holds 1 + the position (in keys) of the first charge with that key hash; at most half full.
-        var slots = new int[Math.Max(16, (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2)))];
+        var slots = WrittenArray.Of<int>(Math.Max(16, (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2))));
         var mask = slots.Length - 1;
         var repeated = new bool[n];
         var any = false;
