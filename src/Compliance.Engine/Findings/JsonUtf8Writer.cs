@@ -24,6 +24,14 @@ internal sealed class JsonUtf8Writer : IDisposable
 
     private static ReadOnlySpan<byte> LowerHex => "0123456789abcdef"u8;
 
+    /// <summary>ASCII written as it is: printable, neither quote nor backslash.</summary>
+    private static readonly SearchValues<char> PlainAscii =
+        SearchValues.Create([.. Enumerable.Range(0x20, 0x60).Select(c => (char)c).Where(c => c is not ('"' or '\\'))]);
+
+    /// <summary>What ends a run of non-ASCII characters: ASCII, or a line break that is escaped.</summary>
+    private static readonly SearchValues<char> NotInOtherRun =
+        SearchValues.Create([.. Enumerable.Range(0, 0x80).Select(c => (char)c), '\u0085', '\u2028', '\u2029']);
+
     private readonly bool _indented;
     private readonly Stream? _sink;
     private byte[] _buffer;
@@ -257,9 +265,9 @@ internal sealed class JsonUtf8Writer : IDisposable
         _length += width;
     }
 
-    // One pass over the text: ASCII is copied byte by byte and escaped where needed, runs of other characters go
-    // through the strict encoder whole. Six bytes per character is the most any takes (\u00xx), so room for that
-    // is made once and the loop needs no checks.
+    // Runs of plain ASCII are found and narrowed to bytes vectorised, runs of other characters go through the strict
+    // encoder whole, and what needs escaping is escaped one character at a time. Six bytes per character is the most
+    // any takes (\u00xx), so room for that is made once and the loop needs no checks.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteQuoted(string value)
     {
@@ -267,36 +275,35 @@ internal sealed class JsonUtf8Writer : IDisposable
         var buffer = _buffer;
         var length = _length;
         buffer[length++] = (byte)'"';
-        var i = 0;
-        while (i < value.Length)
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var c = value[i];
-            if (c < 0x80)
+            var plain = rest.IndexOfAnyExcept(PlainAscii);
+            if (plain < 0)
             {
-                if (c >= 0x20 && c != '"' && c != '\\')
-                {
-                    buffer[length++] = (byte)c;
-                }
-                else
-                {
-                    length = Escape(buffer, length, c);
-                }
-                i++;
+                plain = rest.Length;
+            }
+            if (plain > 0)
+            {
+                System.Text.Ascii.FromUtf16(rest[..plain], buffer.AsSpan(length), out var narrowed);
+                length += narrowed;
+                rest = rest[plain..];
                 continue;
             }
-            if (IsEscapedLineBreak(c))
+            var c = rest[0];
+            if (c < 0x80 || IsEscapedLineBreak(c))
             {
                 length = Escape(buffer, length, c);
-                i++;
+                rest = rest[1..];
                 continue;
             }
-            var start = i;
-            do
+            var other = rest.IndexOfAny(NotInOtherRun);
+            if (other < 0)
             {
-                i++;
+                other = rest.Length;
             }
-            while (i < value.Length && value[i] >= 0x80 && !IsEscapedLineBreak(value[i]));
-            length += Utf8Output.Encoding.GetBytes(value.AsSpan(start, i - start), buffer.AsSpan(length));
+            length += Utf8Output.Encoding.GetBytes(rest[..other], buffer.AsSpan(length));
+            rest = rest[other..];
         }
         buffer[length++] = (byte)'"';
         _length = length;
