@@ -10,10 +10,12 @@ namespace Compliance.Engine.Ingest;
 internal static class AmountParser
 {
     /// <summary>More integer digits than any fee could have; keeps the arithmetic inside a long.</summary>
-    private const int MaxIntegerDigits = 15;
+    public const int MaxIntegerDigits = 15;
+
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal amount) => TryParse(text, out amount, out _);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<char> text, out decimal amount)
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal amount, out AmountError error)
     {
         amount = 0m;
         var s = Whitespace.Trim(text);
@@ -31,7 +33,8 @@ internal static class AmountParser
         {
             s = s[..^1].TrimEnd();
         }
-        if (!TryParseUnsigned(s, out var units, out var scale))
+        error = ParseUnsigned(s, out var units, out var scale);
+        if (error != AmountError.None)
         {
             return false;
         }
@@ -65,18 +68,22 @@ internal static class AmountParser
         return true;
     }
 
-    /// <summary>Digits with optional well-formed thousands groups, then an optional point and one or two decimals.</summary>
+    /// <summary>
+    /// Digits with optional well-formed thousands groups, then an optional point and one or two decimals. The whole
+    /// value is read before it is judged too long or too precise, so that only a value written as an amount is
+    /// called one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryParseUnsigned(ReadOnlySpan<char> s, out long units, out int scale)
+    private static AmountError ParseUnsigned(ReadOnlySpan<char> s, out long units, out int scale)
     {
         units = 0;
         scale = 0;
         var point = s.IndexOf('.');
         var integer = point < 0 ? s : s[..point];
         var fraction = point < 0 ? [] : s[(point + 1)..];
-        if (integer.Length == 0 || (point >= 0 && fraction.Length is 0 or > 2))
+        if (integer.Length == 0 || (point >= 0 && fraction.Length == 0))
         {
-            return false;
+            return AmountError.NotAnAmount;
         }
         var digits = 0;
         var groupLength = 0;
@@ -88,32 +95,43 @@ internal static class AmountParser
                 // The first group has 1-3 digits, every later one exactly 3.
                 if (groupLength is 0 or > 3 || (grouped && groupLength != 3))
                 {
-                    return false;
+                    return AmountError.NotAnAmount;
                 }
                 grouped = true;
                 groupLength = 0;
                 continue;
             }
-            if (!char.IsAsciiDigit(c) || ++digits > MaxIntegerDigits)
+            if (!char.IsAsciiDigit(c))
             {
-                return false;
+                return AmountError.NotAnAmount;
             }
             groupLength++;
-            units = units * 10 + (c - '0');
+            if (++digits <= MaxIntegerDigits)
+            {
+                units = units * 10 + (c - '0');
+            }
         }
         if (grouped && groupLength != 3)
         {
-            return false;
+            return AmountError.NotAnAmount;
+        }
+        if (fraction.ContainsAnyExceptInRange('0', '9'))
+        {
+            return AmountError.NotAnAmount;
+        }
+        if (digits > MaxIntegerDigits)
+        {
+            return AmountError.TooManyDigits;
+        }
+        if (fraction.Length > 2)
+        {
+            return AmountError.TooManyDecimals;
         }
         foreach (var c in fraction)
         {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
             units = units * 10 + (c - '0');
         }
         scale = fraction.Length;
-        return true;
+        return AmountError.None;
     }
 }

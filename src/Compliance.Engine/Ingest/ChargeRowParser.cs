@@ -108,10 +108,14 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
             problem = Missing(Amount);
             return false;
         }
-        if (!AmountParser.TryParse(span, out amount))
+        if (!AmountParser.TryParse(span, out amount, out var error))
         {
-            problem = new RowProblem(Amount, RejectReason.BadNumber,
-                $"“{Label(Amount)}”的值“{span}”不是有效金额（以元为单位，最多两位小数）");
+            problem = new RowProblem(Amount, RejectReason.BadNumber, error switch
+            {
+                AmountError.TooManyDecimals => $"“{Label(Amount)}”的值“{span}”不是有效金额：小数超过两位（金额以元为单位，精确到分）",
+                AmountError.TooManyDigits => $"“{Label(Amount)}”的值“{span}”超出金额范围：整数部分超过 {AmountParser.MaxIntegerDigits} 位",
+                _ => $"“{Label(Amount)}”的值“{span}”不是有效金额：应为以元为单位的数字，如 1234.50、1,234.50、¥12 或 12元",
+            });
             return false;
         }
         if (amount < 0m)

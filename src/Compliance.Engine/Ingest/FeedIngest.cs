@@ -107,7 +107,7 @@ internal sealed class FeedIngest
     {
         Data.StatsFor(feed).FilesRejected++;
         Data.Rejects.Add(new Reject(feed, fileName, 0, "", "", RejectReason.BadFile,
-            $"文件 {fileName} 无法打开（{error.GetType().Name}），整个文件未读入") { WholeFile = true });
+            $"文件 {fileName} 无法打开（{ReadFailure.Reason(error)}），整个文件未读入") { WholeFile = true });
     }
 
     /// <summary>Records a folder found where a feed file was expected.</summary>

@@ -14,8 +14,11 @@ namespace Compliance.Engine.Ingest;
 /// following behind, and the field parsers judge it as they judge a CSV value (an exponent written out by
 /// <see cref="JsonNumberText"/>). Newtonsoft leaves its reader able to go on after a number it cannot hold (the
 /// token is Undefined, the state after a value: no other error leaves that pair, save one just after such a number
-/// or after a literal <c>undefined</c>, where no number ends). A token that is no JSON number at all (<c>1.2.3</c>,
-/// a lone <c>-</c>) stays the syntax error it was, with its line and column.
+/// or after a literal <c>undefined</c>, where no number ends). <c>NaN</c>, <c>Infinity</c> and <c>-Infinity</c>,
+/// which Newtonsoft reads as numbers but refuses as decimals, leaving its reader before the value in the state it
+/// was in, are made the number token they are and judged by the field parsers as written, so they too cost their row
+/// only. A token that is no JSON number at all (<c>1.2.3</c>, a lone <c>-</c>, <c>NaNx</c>) stays the syntax error
+/// it was, with its line and column.
 /// </summary>
 internal sealed partial class JsonTokenReader : IDisposable
 {
@@ -72,6 +75,16 @@ internal sealed partial class JsonTokenReader : IDisposable
             {
                 var text = _cursor.NumberEndingAt(_reader.LineNumber, _reader.LinePosition);
                 if (!JsonNumber().IsMatch(text))
+                {
+                    throw;
+                }
+                _number = text;
+                return true;
+            }
+            catch (JsonReaderException) when (!_reader.AfterValue)
+            {
+                var text = _cursor.NumberEndingAt(_reader.LineNumber, _reader.LinePosition);
+                if (!_reader.TryEndNonFinite(text))
                 {
                     throw;
                 }
@@ -157,6 +170,28 @@ internal sealed partial class JsonTokenReader : IDisposable
     private sealed class StateReader(TextReader text) : JsonTextReader(text)
     {
         public bool AfterValue => CurrentState == State.PostValue;
+
+        /// <summary>
+        /// After Newtonsoft refused <paramref name="text"/>, the literal it has just read in full: makes it the
+        /// number token that Newtonsoft would have made of it when reading doubles, the reader then standing after
+        /// it as after any value. False for any other text.
+        /// </summary>
+        public bool TryEndNonFinite(string text)
+        {
+            double? value = text switch
+            {
+                "NaN" => double.NaN,
+                "Infinity" => double.PositiveInfinity,
+                "-Infinity" => double.NegativeInfinity,
+                _ => null,
+            };
+            if (value is null)
+            {
+                return false;
+            }
+            SetToken(JsonToken.Float, value.Value);
+            return true;
+        }
     }
 
     /// <summary>A number as RFC 8259 writes it.</summary>

@@ -32,7 +32,8 @@ internal sealed class TextCursor : IDisposable
 
     /// <summary>
     /// The number that ends at <paramref name="line"/>, <paramref name="position"/>: the chars before that point that
-    /// a JSON number may consist of (Newtonsoft's set: digits, signs, points, exponents and hexadecimal letters).
+    /// a JSON number may consist of (Newtonsoft's set: digits, signs, points, exponents and hexadecimal letters),
+    /// or the literal <c>NaN</c>, <c>Infinity</c> or <c>-Infinity</c> that ends there.
     /// </summary>
     public string NumberEndingAt(int line, int position)
     {
@@ -127,6 +128,8 @@ internal sealed class TextCursor : IDisposable
         _capture.Append(c);
     }
 
+    /// <summary>Newtonsoft's number chars and the letters of NaN and Infinity.</summary>
     private static bool IsNumberChar(char c) =>
-        char.IsAsciiDigit(c) || c is '-' or '+' or '.' or 'x' or 'X' || char.IsAsciiHexDigit(c);
+        char.IsAsciiDigit(c) || c is '-' or '+' or '.' or 'x' or 'X' or 'N' or 'I' or 'n' or 'i' or 't' or 'y'
+        || char.IsAsciiHexDigit(c);
 }

@@ -60,23 +60,12 @@ internal sealed class WorkbookDates : IDisposable
 
     public bool Date1904 { get; }
 
-    /// <summary>Reads the workbook's date system and number formats from a seekable stream, leaving the stream where it was.</summary>
-    public static WorkbookDates Of(Stream workbook)
+    /// <summary>The date system and number formats of the workbook in <paramref name="workbook"/>, read from its open package.</summary>
+    public static WorkbookDates Of(Stream workbook, XlsxPackage package)
     {
-        var start = workbook.Position;
-        bool date1904;
-        MemoryStream? copy = null;
-        using (var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true))
-        {
-            date1904 = IsDate1904(zip.GetEntry("xl/workbook.xml"));
-            var styles = zip.GetEntry(StylesPart) is { } stylesPart ? WithEastAsianDateFormats(stylesPart) : null;
-            if (styles is not null || date1904)
-            {
-                copy = Copy(zip, styles, isoDatesAsText: date1904);
-            }
-        }
-        workbook.Position = start;
-        return new WorkbookDates(workbook, copy, date1904);
+        var styles = package.Zip.GetEntry(StylesPart) is { } stylesPart ? WithEastAsianDateFormats(stylesPart) : null;
+        var copy = styles is not null || package.Date1904 ? Copy(package.Zip, styles, isoDatesAsText: package.Date1904) : null;
+        return new WorkbookDates(workbook, copy, package.Date1904);
     }
 
     /// <summary>A date cell's value as MiniExcel gave it, moved to the day the workbook means.</summary>
@@ -85,39 +74,12 @@ internal sealed class WorkbookDates : IDisposable
 
     public void Dispose() => _copy?.Dispose();
 
-    private static bool IsDate1904(ZipArchiveEntry? workbookPart)
-    {
-        if (workbookPart is null)
-        {
-            return false;
-        }
-        using var stream = workbookPart.Open();
-        using var reader = XmlReader.Create(stream, XmlSettings);
-        while (reader.Read())
-        {
-            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != Main.NamespaceName)
-            {
-                continue;
-            }
-            if (reader.LocalName == "workbookPr")
-            {
-                return reader.GetAttribute("date1904")?.Trim() is "1" or "true";
-            }
-            if (reader.LocalName == "sheets")
-            {
-                // workbookPr comes before sheets when it is there at all.
-                return false;
-            }
-        }
-        return false;
-    }
-
     /// <summary>styles.xml with the East Asian date formats its cell styles use declared; null when it needs none.</summary>
     private static XDocument? WithEastAsianDateFormats(ZipArchiveEntry stylesPart)
     {
         XDocument styles;
         using (var stream = stylesPart.Open())
-        using (var reader = XmlReader.Create(stream, XmlSettings))
+        using (var reader = XmlReader.Create(stream, XmlSettings, StylesPart))
         {
             styles = XDocument.Load(reader);
         }
@@ -171,7 +133,7 @@ internal sealed class WorkbookDates : IDisposable
                 else if (isoDatesAsText && entry.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)
                     && entry.FullName.EndsWith(".xml", StringComparison.Ordinal))
                 {
-                    CopyWithIsoDatesAsText(source, target);
+                    CopyWithIsoDatesAsText(source, target, entry.FullName);
                 }
                 else
                 {
@@ -184,9 +146,9 @@ internal sealed class WorkbookDates : IDisposable
     }
 
     /// <summary>Copies a worksheet node by node, writing each cell of type <c>d</c> as type <c>str</c> (a text result).</summary>
-    private static void CopyWithIsoDatesAsText(Stream source, Stream target)
+    private static void CopyWithIsoDatesAsText(Stream source, Stream target, string part)
     {
-        using var reader = XmlReader.Create(source, XmlSettings);
+        using var reader = XmlReader.Create(source, XmlSettings, part);
         using var writer = XmlWriter.Create(target, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         while (reader.Read())
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using MiniExcelLibs;
 
 namespace Compliance.Engine.Ingest;
@@ -22,16 +23,22 @@ internal sealed class XlsxFeedSource : FeedSource
 
     public XlsxFeedSource(Stream stream)
     {
+        XlsxPackage? package = null;
         try
         {
-            XlsxSharedStringCheck.Check(stream);
-            _dates = WorkbookDates.Of(stream);
+            using (package = XlsxPackage.Open(stream))
+            {
+                XlsxSharedStringCheck.Check(package);
+                _dates = WorkbookDates.Of(stream, package);
+            }
             _rows = _dates.Workbook.Query(useHeaderRow: false).GetEnumerator();
             ReadHeader();
         }
         catch (Exception e) when (e is not FeedFileException)
         {
-            throw new FeedFileException($"不是可读取的 xlsx 工作簿（{e.GetType().Name}）", e);
+            // A part the package lacks is why MiniExcel failed, unless what failed is XML it could read.
+            var reason = e is not XmlException && package?.MissingPart is { } part ? $"压缩包中缺少 {part}" : ReadFailure.Reason(e);
+            throw new FeedFileException($"不是可读取的 xlsx 工作簿（{reason}）", e);
         }
     }
 
@@ -56,7 +63,7 @@ internal sealed class XlsxFeedSource : FeedSource
         }
         catch (Exception e)
         {
-            throw new FeedFileException($"第 {_line} 行之后的内容无法读取（{e.GetType().Name}）", e);
+            throw new FeedFileException($"第 {_line} 行之后的内容无法读取（{ReadFailure.Reason(e)}）", e);
         }
     }
 

@@ -164,7 +164,7 @@ internal sealed class InboxProcessor(HomeFolders home, LedgerRunner runner, Rule
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [$"{RejectReason.BadFile}：文件 {Path.GetFileName(path)} 无法打开（{e.GetType().Name}）"];
+            return [$"{RejectReason.BadFile}：文件 {Path.GetFileName(path)} 无法打开（{ReadFailure.Reason(e)}）"];
         }
         return data.Rejects.Where(r => r.WholeFile).Select(r => $"{r.Reason}：{r.Message}").ToList();
     }

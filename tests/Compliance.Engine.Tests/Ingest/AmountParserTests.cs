@@ -89,4 +89,41 @@ public class AmountParserTests
     {
         AmountParser.TryParse(text, out _).Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("12.345", nameof(AmountError.TooManyDecimals))]
+    [InlineData("-1.234", nameof(AmountError.TooManyDecimals))]
+    [InlineData("1,234.567元", nameof(AmountError.TooManyDecimals))]
+    [InlineData("0.000000000000000000000000000001", nameof(AmountError.TooManyDecimals))]
+    [InlineData("1234567890123456", nameof(AmountError.TooManyDigits))]
+    [InlineData("1234567890123456.00", nameof(AmountError.TooManyDigits))]
+    [InlineData("¥1,234,567,890,123,456", nameof(AmountError.TooManyDigits))]
+    [InlineData("1000000000000000000000000000000", nameof(AmountError.TooManyDigits))]
+    [InlineData("12345678901234567.123", nameof(AmountError.TooManyDigits))]
+    [InlineData("abc", nameof(AmountError.NotAnAmount))]
+    [InlineData("", nameof(AmountError.NotAnAmount))]
+    [InlineData("12.", nameof(AmountError.NotAnAmount))]
+    [InlineData("1.2.3", nameof(AmountError.NotAnAmount))]
+    [InlineData("12.3a4", nameof(AmountError.NotAnAmount))]
+    [InlineData("1e400", nameof(AmountError.NotAnAmount))]
+    [InlineData("1,23.456", nameof(AmountError.NotAnAmount))]
+    [InlineData("12345678901234567x", nameof(AmountError.NotAnAmount))]
+    [InlineData("NaN", nameof(AmountError.NotAnAmount))]
+    public void TryParse_Refused_TellsWhatIsWrong(string text, string expected)
+    {
+        AmountParser.TryParse(text, out _, out var error).Should().BeFalse();
+
+        error.ToString().Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("-3")]
+    [InlineData("999,999,999,999,999.99")]
+    public void TryParse_Read_NoError(string text)
+    {
+        AmountParser.TryParse(text, out _, out var error).Should().BeTrue();
+
+        error.Should().Be(AmountError.None);
+    }
 }

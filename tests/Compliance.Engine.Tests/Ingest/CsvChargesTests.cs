@@ -46,6 +46,18 @@ public class CsvChargesTests
         data.Stats["charges"].Should().BeEquivalentTo(new FeedStats { Read = 9, Accepted = 1, Rejected = 7, Duplicate = 1 });
     }
 
+    [Theory]
+    [InlineData("12.345", "“收费金额”的值“12.345”不是有效金额：小数超过两位（金额以元为单位，精确到分）")]
+    [InlineData("1234567890123456.00", "“收费金额”的值“1234567890123456.00”超出金额范围：整数部分超过 15 位")]
+    [InlineData("abc", "“收费金额”的值“abc”不是有效金额：应为以元为单位的数字，如 1234.50、1,234.50、¥12 或 12元")]
+    public void Read_BadAmount_MessageSaysWhatIsWrong(string amount, string message)
+    {
+        var data = Some.Read("charges", Some.Csv(Some.ChargesHeader, Some.ChargeRow(amount: amount)));
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Reason, reject.Message).Should().Be((RejectReason.BadNumber, message));
+    }
+
     [Fact]
     public void Read_ChargeWithoutCase_IsAcceptedAsOrphan()
     {

@@ -77,6 +77,66 @@ public class JsonFeedTests
     }
 
     [Fact]
+    public void Read_NaNOrInfinity_RejectsOnlyThatRowAtItsField()
+    {
+        // Not JSON, but Newtonsoft reads these literals as numbers: like a number out of range, each costs its row only.
+        var json = """
+            [
+              {"charge_id": "F1", "fee_code": "X", "amount": NaN, "charged_at": "2025-10-08"},
+              {"charge_id": "F2", "fee_code": "X", "amount": Infinity, "charged_at": "2025-10-08"},
+              {"charge_id": "F3", "fee_code": "X", "amount": -Infinity, "charged_at": "2025-10-08"},
+              {"charge_id": "F4", "fee_code": "X", "amount": 12.5, "charged_at": "2025-10-08", "note": NaN},
+              {"charge_id": "F5", "fee_code": "X", "amount": 1, "charged_at": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("charges", json, "charges.json");
+
+        data.Rejects.Select(Some.Shape).Should().Equal(
+            (2, "amount", "NaN", RejectReason.BadNumber),
+            (3, "amount", "Infinity", RejectReason.BadNumber),
+            (4, "amount", "-Infinity", RejectReason.BadNumber));
+        data.Charges.Select(c => (c.ChargeId, c.Amount)).Should().Equal(("F4", 12.5m), ("F5", 1m));
+        data.Stats["charges"].Should().BeEquivalentTo(new FeedStats { Read = 5, Accepted = 2, Rejected = 3 });
+    }
+
+    [Fact]
+    public void Read_NaNOrInfinityAsElementOrInNestedValue_RejectsOnlyThatRow()
+    {
+        var json = """
+            [
+              NaN, -Infinity,
+              {"case_id": "C1", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08", "applicant": [NaN, {"x": Infinity}]},
+              {"case_id": "C2", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08", "statutory_limit": Infinity},
+              {"case_id": "C3", "item_code": "I1", "unit_code": "U1", "accepted_at": "2025-10-08"}
+            ]
+            """;
+
+        var data = Some.Read("cases", json, "cases.json");
+
+        data.Rejects.Select(Some.Shape).Should().Equal(
+            (2, "", "NaN", RejectReason.BadRow),
+            (2, "", "-Infinity", RejectReason.BadRow),
+            (3, "", "", RejectReason.BadRow),
+            (4, "statutory_limit", "Infinity", RejectReason.BadNumber));
+        data.Cases.Select(c => (c.CaseId, c.Line)).Should().Equal(("C3", 5));
+    }
+
+    [Theory]
+    [InlineData("[NaNx]", 1, 4)]
+    [InlineData("[Nan]", 1, 3)]
+    [InlineData("[-Inf]", 1, 6)]
+    [InlineData("[NaN 5]", 1, 5)]
+    public void Read_BrokenNaNOrInfinity_RejectsWholeFile(string json, int line, int column)
+    {
+        var data = Some.Read("cases", json, "cases.json");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Reason, reject.WholeFile).Should().Be((RejectReason.BadFile, true));
+        reject.Message.Should().Contain($"第 {line} 行第 {column} 列");
+    }
+
+    [Fact]
     public void Read_NumberBeyondRangeInDayCountOrNestedValue_RejectsOnlyThatRow()
     {
         var json = """

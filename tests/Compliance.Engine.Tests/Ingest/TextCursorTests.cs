@@ -28,6 +28,16 @@ public class TextCursorTests
     }
 
     [Fact]
+    public void NumberEndingAt_NaNOrInfinity_IsTheLiteral()
+    {
+        using var cursor = new TextCursor(() => new StringReader("[NaN, Infinity,\n\"a\":-Infinity]"));
+
+        cursor.NumberEndingAt(1, 4).Should().Be("NaN");
+        cursor.NumberEndingAt(1, 14).Should().Be("Infinity");
+        cursor.NumberEndingAt(2, 13).Should().Be("-Infinity");
+    }
+
+    [Fact]
     public void NumberEndingAt_NeverAsked_DoesNotOpenTheText()
     {
         var opened = 0;

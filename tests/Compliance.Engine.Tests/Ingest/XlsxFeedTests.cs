@@ -61,7 +61,96 @@ public class XlsxFeedTests
 
         var reject = data.Rejects.Should().ContainSingle().Subject;
         (reject.Line, reject.Reason).Should().Be((0, RejectReason.BadFile));
-        reject.Message.Should().Contain("charges.xlsx");
+        reject.Message.Should().Be("文件 charges.xlsx 无法读取：不是可读取的 xlsx 工作簿（不是 zip 格式的文件，而 xlsx 工作簿是 zip 压缩包），整个文件未读入");
+    }
+
+    [Fact]
+    public void Read_TruncatedWorkbook_RejectsWholeFileSayingItIsIncomplete()
+    {
+        var bytes = Workbook(Row(("缴款单号", "F1"), ("收费项目编码", "FEE1"), ("收费金额", 1), ("收费时间", "2025-10-31")));
+
+        var data = Some.Read("charges", bytes[..(bytes.Length / 2)], "charges.xlsx");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Reason, reject.WholeFile).Should().Be((RejectReason.BadFile, true));
+        reject.Message.Should().Be("文件 charges.xlsx 无法读取：不是可读取的 xlsx 工作簿（zip 压缩包不完整或已损坏，可能在复制或下载时被截断），整个文件未读入");
+    }
+
+    [Fact]
+    public void Read_ZipThatIsNoWorkbook_RejectsWholeFileNamingTheMissingPart()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(zip.CreateEntry("说明.txt").Open()))
+        {
+            writer.Write("not a workbook");
+        }
+
+        var data = Some.Read("charges", stream.ToArray(), "charges.xlsx");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Reason, reject.WholeFile).Should().Be((RejectReason.BadFile, true));
+        reject.Message.Should().Be("文件 charges.xlsx 无法读取：不是可读取的 xlsx 工作簿（压缩包中缺少 xl/workbook.xml），整个文件未读入");
+    }
+
+    [Fact]
+    public void Read_WorkbookWithoutItsFirstSheetsPart_RejectsWholeFileNamingThePart()
+    {
+        var bytes = Workbook(Row(("缴款单号", "F1"), ("收费项目编码", "FEE1"), ("收费金额", 1), ("收费时间", "2025-10-31")));
+        var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Replace(zip, "xl/worksheets/sheet1.xml", null);
+        }
+
+        var data = Some.Read("charges", stream.ToArray(), "charges.xlsx");
+
+        data.Rejects.Should().ContainSingle().Which.Message.Should()
+            .Be("文件 charges.xlsx 无法读取：不是可读取的 xlsx 工作簿（压缩包中缺少 第一个工作表 xl/worksheets/sheet1.xml），整个文件未读入");
+    }
+
+    [Fact]
+    public void Read_SheetXmlMalformed_RejectsWholeFileAtItsLineAndColumn()
+    {
+        var bytes = SharedStringWorkbook(SharedStrings, Header, "\n<row r=\"2\"><c r=\"A2\" <v>1</v></c></row>");
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Reason, reject.WholeFile).Should().Be((RejectReason.BadFile, true));
+        reject.Message.Should().Be("文件 charges.xlsx 无法读取：不是可读取的 xlsx 工作簿（XML 格式错误，位于第 2 行第 22 列），整个文件未读入");
+    }
+
+    [Fact]
+    public void Read_SheetXmlMalformedAfterSomeRows_RowsBeforeKeptAndTheBreakDescribed()
+    {
+        // With its dimension declared, MiniExcel reads the sheet as it goes rather than measuring it first.
+        var bytes = SheetWorkbook(SharedStrings, """<dimension ref="A1:D3"/><sheetData>""" + Header + DataRow(2, "F1") + "\n<row r=\"3\"><c r=\"A3\"><v>1</v></c></sheetData>");
+
+        var data = Some.Read("charges", bytes, "charges.xlsx");
+
+        data.Charges.Select(c => c.ChargeId).Should().Equal("F1");
+        var reject = data.Rejects.Should().ContainSingle().Subject;
+        (reject.Reason, reject.WholeFile).Should().Be((RejectReason.BadFile, false));
+        reject.Message.Should().Be("文件 charges.xlsx 读取中断：第 2 行之后的内容无法读取（XML 格式错误，位于第 2 行第 36 列）；此前的行已读入");
+    }
+
+    [Fact]
+    public void Read_WorkbookXmlMalformed_RejectsWholeFileNamingThePart()
+    {
+        var bytes = Workbook(Row(("缴款单号", "F1"), ("收费项目编码", "FEE1"), ("收费金额", 1), ("收费时间", "2025-10-31")));
+        var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Replace(zip, "xl/workbook.xml", $"""<workbook xmlns="{SpreadsheetMl}"><bookViews></workbook>""");
+        }
+
+        var data = Some.Read("charges", stream.ToArray(), "charges.xlsx");
+
+        data.Rejects.Should().ContainSingle().Which.Message.Should()
+            .Be("文件 charges.xlsx 无法读取：不是可读取的 xlsx 工作簿（xl/workbook.xml 的 XML 格式错误，位于第 1 行第 90 列），整个文件未读入");
     }
 
     [Fact]
@@ -292,14 +381,18 @@ public class XlsxFeedTests
     /// A workbook whose first sheet holds the given rows of cell XML, its text in a shared-string table as Excel
     /// writes it (MiniExcel writes text inline), or with no table at all when <paramref name="sharedStrings"/> is null.
     /// </summary>
-    private static byte[] SharedStringWorkbook(string[]? sharedStrings, params string[] rows)
+    private static byte[] SharedStringWorkbook(string[]? sharedStrings, params string[] rows) =>
+        SheetWorkbook(sharedStrings, $"<sheetData>{string.Concat(rows)}</sheetData>");
+
+    /// <summary>As <see cref="SharedStringWorkbook"/>, with the worksheet's content given whole.</summary>
+    private static byte[] SheetWorkbook(string[]? sharedStrings, string worksheetContent)
     {
         var stream = new MemoryStream();
         stream.Write(Workbook(Row(("x", "x"))));
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
         {
             Replace(zip, "xl/worksheets/sheet1.xml",
-                $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{SpreadsheetMl}"><sheetData>{string.Concat(rows)}</sheetData></worksheet>""");
+                $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{SpreadsheetMl}">{worksheetContent}</worksheet>""");
             Replace(zip, "xl/sharedStrings.xml", sharedStrings is null ? null :
                 $"""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{SpreadsheetMl}" count="{sharedStrings.Length}" uniqueCount="{sharedStrings.Length}">{string.Concat(sharedStrings.Select(t => $"<si><t>{t}</t></si>"))}</sst>""");
         }
