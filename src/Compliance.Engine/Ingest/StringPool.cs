@@ -7,15 +7,18 @@ namespace Compliance.Engine.Ingest;
 /// repeat across millions of rows. Lookup is by span, so a value already seen costs no allocation. An
 /// open-addressing table of the strings and their hashes: one probe usually settles a lookup, without the
 /// comparer calls of a dictionary. A field whose values turn out mostly distinct (measured as the pool fills)
-/// stops being pooled: there a lookup would only add a probe of a large table to each new string. Not
-/// thread-safe: each parser has its own pools.
+/// stops being pooled: there a lookup would only add a probe of a large table to each new string. So does a field
+/// with more distinct values than <see cref="MaxEntries"/>, however often they repeat (applicants' names): past
+/// that the table and its strings no longer stay in the caches, and a lookup costs two cache misses, more than
+/// the string it saves. Not thread-safe: each parser has its own pools.
 /// </summary>
 internal sealed class StringPool
 {
     /// <summary>Longer values are rarely repeated codes; pooling them would only grow the pool.</summary>
     private const int MaxPooledLength = 64;
 
-    private const int MaxEntries = 1 << 18;
+    /// <summary>The most distinct values a pool holds: 64k entries take a 2 MiB table.</summary>
+    private const int MaxEntries = 1 << 16;
 
     /// <summary>
     /// Distinct values seen when the hit rate is first judged, and again at every fourfold after. Not sooner: a
@@ -81,14 +84,14 @@ internal sealed class StringPool
     /// <summary>
     /// Stops pooling when few of the lookups since the last check found their value: such a field (ids, names
     /// that are nearly all different) keeps adding entries, and its table, too large for the caches, costs a
-    /// cache miss per lookup while saving next to nothing. Whether a value is pooled changes which instance a
-    /// record holds, never its value.
+    /// cache miss per lookup while saving next to nothing. Stops it too when the pool is full. Whether a value is
+    /// pooled changes which instance a record holds, never its value.
     /// </summary>
     private void CheckHitRate()
     {
         var lookups = _lookups - _lookupsAtCheck;
         var hits = lookups - (_count - _countAtCheck);
-        if (hits < lookups * MinHitRate)
+        if (_count >= MaxEntries || hits < lookups * MinHitRate)
         {
             Pooling = false;
             _entries = [];

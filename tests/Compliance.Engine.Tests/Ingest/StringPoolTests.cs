@@ -69,4 +69,18 @@ public class StringPoolTests
         pool.Pooling.Should().BeTrue();
         pool.Get("申请人7".ToCharArray()).Should().BeSameAs(got[values.IndexOf("申请人7")]);
     }
+
+    [Fact]
+    public void Get_MoreDistinctValuesThanThePoolHolds_StopsPoolingThoughTheyRepeat()
+    {
+        // 100,000 names, each four times in a row: three lookups in four find their value, yet a pool of them
+        // would outgrow the caches.
+        var pool = new StringPool();
+        var values = Enumerable.Range(0, 400_000).Select(i => $"申请人{i / 4}").ToList();
+
+        var got = values.Select(v => pool.Get(v.ToCharArray())).ToList();
+
+        got.Should().Equal(values);
+        pool.Pooling.Should().BeFalse();
+    }
 }
