@@ -21,7 +21,8 @@ internal sealed class XlsxPackage : IDisposable
     /// <summary>What a zip file starts with: a local file header, or the end record of an empty archive.</summary>
     private static readonly byte[][] ZipSignatures = ["PK\u0003\u0004"u8.ToArray(), "PK\u0005\u0006"u8.ToArray()];
 
-    private static readonly XmlReaderSettings Settings = new()
+    /// <summary>How the parts read for the checks are parsed: no DTD, nothing fetched, only elements and text.</summary>
+    public static readonly XmlReaderSettings ReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -89,8 +90,7 @@ internal sealed class XlsxPackage : IDisposable
     public ZipArchiveEntry? Entry(string name) => _entries.GetValueOrDefault(name);
 
     /// <summary>An XML reader over a part, naming the part in the exceptions it throws (<see cref="ReadFailure"/>).</summary>
-    public static XmlReader OpenXml(ZipArchiveEntry part, XmlReaderSettings settings) =>
-        XmlReader.Create(part.Open(), settings, part.FullName);
+    public static XmlReader OpenXml(ZipArchiveEntry part) => XmlReader.Create(part.Open(), ReaderSettings, part.FullName);
 
     public void Dispose()
     {
@@ -127,7 +127,7 @@ internal sealed class XlsxPackage : IDisposable
         }
         try
         {
-            using var reader = OpenXml(relationships, Settings);
+            using var reader = OpenXml(relationships);
             while (reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.GetAttribute("Id") == id)
@@ -155,7 +155,7 @@ internal sealed class XlsxPackage : IDisposable
         bool? date1904 = null;
         try
         {
-            using var reader = OpenXml(workbook, Settings);
+            using var reader = OpenXml(workbook);
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Xml;
 
 namespace Compliance.Engine.Ingest;
@@ -18,14 +17,6 @@ namespace Compliance.Engine.Ingest;
 internal static class XlsxSharedStringCheck
 {
     private const string SharedStringsPart = "xl/sharedStrings.xml";
-
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        IgnoreProcessingInstructions = true,
-    };
 
     /// <summary>Throws <see cref="FeedFileException"/> for the first shared-string cell that points nowhere.</summary>
     public static void Check(XlsxPackage package)
@@ -62,7 +53,7 @@ internal static class XlsxSharedStringCheck
             return null;
         }
         var count = 0;
-        using var reader = Open(part);
+        using var reader = XlsxPackage.OpenXml(part);
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1 && reader.LocalName == "si")
@@ -76,7 +67,7 @@ internal static class XlsxSharedStringCheck
     /// <summary>The exact check: reads the sheet's XML and throws for its first shared-string cell that points nowhere.</summary>
     internal static void CheckCells(Stream sheet, int? sharedStrings, string part)
     {
-        using var reader = XmlReader.Create(sheet, Settings, part);
+        using var reader = XmlReader.Create(sheet, XlsxPackage.ReaderSettings, part);
         var row = 0;
         var column = 0;
         while (reader.Read())
@@ -164,6 +155,4 @@ internal static class XlsxSharedStringCheck
         }
         return letters + row.ToString(CultureInfo.InvariantCulture);
     }
-
-    private static XmlReader Open(ZipArchiveEntry entry) => XlsxPackage.OpenXml(entry, Settings);
 }
