@@ -15,4 +15,7 @@ public sealed record ChargeRecord
     public string? UnitCode { get; init; }
     public string? PayerType { get; init; }
     public int Line { get; init; }
+
+    /// <summary>Where reading found the case; not part of the charge's value.</summary>
+    internal CasePosition Case { get; init; }
 }

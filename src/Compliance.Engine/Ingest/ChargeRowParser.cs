@@ -27,10 +27,11 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         new("缴款人类型", "payer_type", false),
     ]);
 
-    private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
+    private readonly CaseLookup _acceptedCaseId;
     private string? _previousCaseId;
+    private int _previousCaseIndex = -1;
 
-    public ChargeRowParser(Func<ReadOnlySpan<char>, string?> acceptedCaseId)
+    public ChargeRowParser(CaseLookup acceptedCaseId)
     {
         _acceptedCaseId = acceptedCaseId;
     }
@@ -42,7 +43,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     {
         record = null;
         if (!TryText(row, ChargeId, true, false, out var chargeId, out problem)
-            || !TryCaseId(row, out var caseId, out problem)
+            || !TryCaseId(row, out var caseId, out var caseIndex, out problem)
             || !TryText(row, FeeCode, true, true, out var feeCode, out problem)
             || !TryText(row, FeeName, false, true, out var feeName, out problem)
             || !TryAmount(row, out var amount, out problem)
@@ -56,6 +57,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         {
             ChargeId = chargeId!,
             CaseId = caseId,
+            Case = new CasePosition(caseIndex),
             FeeCode = feeCode!,
             FeeName = feeName,
             Amount = amount,
@@ -80,20 +82,22 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     /// each other.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryCaseId(FieldRow row, out string? caseId, out RowProblem problem)
+    private bool TryCaseId(FieldRow row, out string? caseId, out int caseIndex, out RowProblem problem)
     {
         var span = row[CaseId];
         problem = default;
         if (span.IsEmpty)
         {
             caseId = null;
+            caseIndex = -1;
             return true;
         }
         if (_previousCaseId is null || !span.SequenceEqual(_previousCaseId))
         {
-            _previousCaseId = _acceptedCaseId(span) ?? span.ToString();
+            _previousCaseId = _acceptedCaseId(span, out _previousCaseIndex) ?? span.ToString();
         }
         caseId = _previousCaseId;
+        caseIndex = _previousCaseIndex;
         return true;
     }
 

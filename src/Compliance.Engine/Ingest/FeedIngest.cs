@@ -114,10 +114,10 @@ internal sealed class FeedIngest
     public void RejectFolder(string feed, string fileName) =>
         RejectFile(feed, fileName, [], RejectReason.BadFile, $"{fileName} 是文件夹而不是文件，整个文件未读入");
 
-    /// <summary>The accepted case's own id string, so that the charges and procedures naming it share it; null for an unknown case.</summary>
+    /// <summary>The accepted case's own id string and position (a <see cref="CaseLookup"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string? AcceptedCaseId(ReadOnlySpan<char> caseId) =>
-        _cases.Keys.TryFind(caseId, out var index) ? _cases.Accepted[index].CaseId : null;
+    private string? AcceptedCaseId(ReadOnlySpan<char> caseId, out int index) =>
+        _cases.Keys.TryFind(caseId, out index) ? _cases.Accepted[index].CaseId : null;
 
     private void Read<TRecord>(FeedState<TRecord> state, Stream stream, string fileName)
         where TRecord : class

@@ -17,6 +17,9 @@ public sealed record ProcedureRecord
 
     public int Line { get; init; }
 
+    /// <summary>Where reading found the case; not part of the procedure's value.</summary>
+    internal CasePosition Case { get; init; }
+
     /// <summary>The procedure's name as a reader knows it, rather than the feed's code (1, 2, extension…).</summary>
     public string DisplayName =>
         ProcedureKindCodes.Of(KindLabel.AsSpan().Trim()) switch

@@ -27,9 +27,9 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
     /// <summary>The named clock stops of 行政许可法 Art. 45 that feeds write instead of a suspension code.</summary>
     private static readonly string[] SuspensionNames = ["听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审", "补正"];
 
-    private readonly Func<ReadOnlySpan<char>, string?> _acceptedCaseId;
+    private readonly CaseLookup _acceptedCaseId;
 
-    public ProcedureRowParser(Func<ReadOnlySpan<char>, string?> acceptedCaseId)
+    public ProcedureRowParser(CaseLookup acceptedCaseId)
     {
         _acceptedCaseId = acceptedCaseId;
     }
@@ -48,7 +48,7 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
             problem = Missing(CaseId);
             return false;
         }
-        var caseId = _acceptedCaseId(caseSpan);
+        var caseId = _acceptedCaseId(caseSpan, out var caseIndex);
         if (caseId is null)
         {
             problem = new RowProblem(CaseId, RejectReason.UnknownValue, $"办件编号“{caseSpan}”不在已读入的办件中");
@@ -80,6 +80,7 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
         record = new ProcedureRecord
         {
             CaseId = caseId,
+            Case = new CasePosition(caseIndex),
             Kind = kind,
             KindLabel = kindLabel!,
             Start = start!.Value,

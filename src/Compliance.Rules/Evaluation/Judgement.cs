@@ -18,6 +18,9 @@ internal sealed class Judgement
 
     private KeyIndex<CaseRecord>? _cases;
     private readonly Dictionary<string, List<ProcedureRecord>> _procedures = new(StringComparer.Ordinal);
+
+    // Per case, whether it has procedures; null unless reading placed every procedure's case (then it is exact).
+    private bool[]? _withProcedures;
     private readonly List<Finding> _findings = [];
     private readonly ManualResetEventSlim _casesReady = new();
 
@@ -57,8 +60,30 @@ internal sealed class Judgement
     /// <summary>A charge's case; on a judging thread only once the case index is built (<see cref="AwaitCases"/>).</summary>
     public CaseRecord? CaseOf(string? caseId) => caseId is not null && _cases!.TryFind(caseId, out var i) ? Data.Cases[i] : null;
 
+    /// <summary>
+    /// A charge's case: where reading found it, when the case there still holds the very id string reading gave
+    /// the charge (so it is that case, ids being unique), else looked up.
+    /// </summary>
+    public CaseRecord? CaseOf(ChargeRecord charge)
+    {
+        var cases = Data.Cases;
+        var at = charge.Case.Index;
+        if ((uint)at < (uint)cases.Count && cases[at] is var found && ReferenceEquals(found.CaseId, charge.CaseId))
+        {
+            return found;
+        }
+        return CaseOf(charge.CaseId);
+    }
+
     public IReadOnlyList<ProcedureRecord> ProceduresOf(string caseId) =>
         _procedures.TryGetValue(caseId, out var list) ? list : Array.Empty<ProcedureRecord>();
+
+    /// <summary>
+    /// As <see cref="ProceduresOf(string)"/> for the case at <paramref name="index"/> of the cases: most cases have
+    /// none, and a flag per case says so without hashing the id into a table larger than the caches.
+    /// </summary>
+    public IReadOnlyList<ProcedureRecord> ProceduresOf(int index, string caseId) =>
+        _withProcedures is { } flags && !flags[index] ? Array.Empty<ProcedureRecord>() : ProceduresOf(caseId);
 
     /// <summary>A charge's facts: its case, item, fee and period in force, each looked up by hash.</summary>
     public ChargeFacts FactsOf(ChargeRecord charge) => FactsOf(charge, reuse: null);
@@ -76,7 +101,7 @@ internal sealed class Judgement
         }
         else
         {
-            @case = CaseOf(charge.CaseId);
+            @case = CaseOf(charge);
             item = @case is null ? null : RuleSet.Items.GetValueOrDefault(@case.ItemCode);
         }
         var fee = RuleSet.Fees.GetValueOrDefault(charge.FeeCode);
@@ -95,8 +120,19 @@ internal sealed class Judgement
     {
         var result = new CheckResult { Findings = _findings };
         var bookkeeping = new JudgementPart(this);
+        var cases = Data.Cases;
+        var withProcedures = new bool[cases.Count];
         foreach (var p in Data.Procedures)
         {
+            var at = p.Case.Index;
+            if (withProcedures is not null && (uint)at < (uint)cases.Count && ReferenceEquals(cases[at].CaseId, p.CaseId))
+            {
+                withProcedures[at] = true;
+            }
+            else
+            {
+                withProcedures = null;
+            }
             if (!_procedures.TryGetValue(p.CaseId, out var list))
             {
                 list = [];
@@ -108,6 +144,7 @@ internal sealed class Judgement
                 bookkeeping.CountFuture("procedures");
             }
         }
+        _withProcedures = withProcedures;
 
         // One queue of work taken strictly in order by every thread: the sequential pieces (the case index, the
         // cross-record sessions) come first, so that they overlap with per-record slices instead of leaving a core

@@ -21,7 +21,7 @@ internal sealed class JudgementPart
     // A slice's orphans are gathered here, one list per judging thread, and kept as an array of their exact number:
     // a list per slice would grow by doubling, hundreds of thousands of ids over a run.
     [ThreadStatic]
-    private static List<string>? t_orphans;
+    private static List<OrdinalKey>? t_orphans;
 
     private string? _knownUnit;
 
@@ -64,7 +64,7 @@ internal sealed class JudgementPart
                 judged += TakeOver(_j.Baseline.Cases, c.CaseId, Subjects.CasePrefix);
                 continue;
             }
-            var facts = CaseClock.Compute(c, _j.ProceduresOf(c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, _caseFacts, out var uncovered);
+            var facts = CaseClock.Compute(c, _j.ProceduresOf(i, c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, _caseFacts, out var uncovered);
             if (facts is null)
             {
                 Missing.Add((uncovered!.Value, Subjects.Case(c.CaseId)));
@@ -150,16 +150,16 @@ internal sealed class JudgementPart
             {
                 judged++;
                 TakeOver(_j.Baseline.Charges, ch.ChargeId, Subjects.ChargePrefix);
-                if (_j.CaseOf(ch.CaseId) is null)
+                if (_j.CaseOf(ch) is null)
                 {
-                    orphans.Add(ch.ChargeId);
+                    orphans.Add(new OrdinalKey(ch.ChargeId));
                 }
                 continue;
             }
             var facts = _chargeFacts = _j.FactsOf(ch, _chargeFacts);
             if (!facts.CaseKnown)
             {
-                orphans.Add(ch.ChargeId);
+                orphans.Add(new OrdinalKey(ch.ChargeId));
             }
             judged++;
             for (var r = 0; r < chargeRules.Count; r++)
@@ -172,9 +172,15 @@ internal sealed class JudgementPart
             }
         }
         Count(Judged, "charges", judged);
-        // Here, on the judging threads, so that the run's list is a merge of sorted slices rather than one long sort.
-        orphans.Sort(StringComparer.Ordinal);
-        Orphans = [.. orphans];
+        // Here, on the judging threads, so that the run's list is a merge of sorted slices rather than one long sort;
+        // by packed keys, as the ids' text lies all over memory.
+        orphans.Sort();
+        var sorted = new string[orphans.Count];
+        for (var o = 0; o < sorted.Length; o++)
+        {
+            sorted[o] = orphans[o].Text;
+        }
+        Orphans = sorted;
         orphans.Clear();
     }
 

@@ -95,4 +95,21 @@ public class CsvChargesTests
         data.Charges.Select(c => c.CaseId).Should().Equal("C1", "C1", "C9", "C2", "C1");
         data.Charges.Where(c => c.CaseId != "C9").Should().OnlyContain(c => data.Cases.Any(k => ReferenceEquals(k.CaseId, c.CaseId)));
     }
+
+    [Fact]
+    public void Read_ChargesNamingKnownAndUnknownCases_EachKnowsWhereItsCaseIs()
+    {
+        var data = Some.ReadAfterCases(
+            Some.Csv(Some.CasesHeader, Some.CaseRow(id: "C1"), Some.CaseRow(id: "C2")),
+            "charges",
+            Some.Csv(
+                Some.ChargesHeader,
+                Some.ChargeRow(id: "F1", caseId: "C2"),
+                Some.ChargeRow(id: "F2", caseId: "C2"),
+                Some.ChargeRow(id: "F3", caseId: "C9"),
+                Some.ChargeRow(id: "F4", caseId: ""),
+                Some.ChargeRow(id: "F5", caseId: "C1")));
+
+        data.Charges.Select(c => c.Case.Index).Should().Equal(1, 1, -1, -1, 0);
+    }
 }

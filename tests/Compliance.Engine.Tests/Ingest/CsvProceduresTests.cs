@@ -32,6 +32,18 @@ public class CsvProceduresTests
     }
 
     [Fact]
+    public void Read_ProceduresOfTwoCases_EachKnowsWhereItsCaseIs()
+    {
+        var data = Some.ReadAfterCases(Cases, "procedures", Some.Csv(
+            Some.ProceduresHeader,
+            Some.ProcedureRow(caseId: "C2"),
+            Some.ProcedureRow(caseId: "C1"),
+            Some.ProcedureRow(caseId: "C2", kind: "2")));
+
+        data.Procedures.Select(p => p.Case.Index).Should().Equal(1, 0, 1);
+    }
+
+    [Fact]
     public void Read_ExtensionWithoutDays_DefaultsToTen()
     {
         var data = Some.ReadAfterCases(Cases, "procedures", Some.Csv(

@@ -23,6 +23,55 @@ public class JudgementTests
     }
 
     [Fact]
+    public void FactsOf_ChargeWhoseReadPositionHoldsAnotherCase_ItsOwnCase()
+    {
+        var ruleSet = RuleSetLoader.Load(Path.Combine(Some.RepoRoot, "rules"));
+        var data = FeedReader.ReadFolder(Path.Combine(Some.RepoRoot, "samples"), ruleSet.Stages);
+        var own = data.Cases[1];
+        // The position is a hint: here it names the first case, while the id is the second's.
+        var charge = Some.Charge(id: "JK-MOVED-1", caseId: own.CaseId) with { Case = new CasePosition(0) };
+        data.Charges.Add(charge);
+        var judgement = new Judgement(Checker.Create(ruleSet), data, Some.Date("2025-11-03"));
+
+        var result = judgement.Execute();
+
+        judgement.FactsOf(charge).Case.Should().BeSameAs(own);
+        result.OrphanCharges.Should().NotContain("JK-MOVED-1");
+    }
+
+    [Fact]
+    public void ProceduresOf_ReadFromFiles_SameAsById()
+    {
+        var ruleSet = RuleSetLoader.Load(Path.Combine(Some.RepoRoot, "rules"));
+        var data = FeedReader.ReadFolder(Path.Combine(Some.RepoRoot, "samples"), ruleSet.Stages);
+        var judgement = new Judgement(Checker.Create(ruleSet), data, Some.Date("2025-11-03"));
+
+        judgement.Execute();
+
+        data.Procedures.Should().NotBeEmpty();
+        for (var i = 0; i < data.Cases.Count; i++)
+        {
+            var id = data.Cases[i].CaseId;
+            judgement.ProceduresOf(i, id).Should().Equal(data.Procedures.Where(p => p.CaseId == id), id);
+        }
+    }
+
+    [Fact]
+    public void ProceduresOf_ProcedureWhoseReadPositionHoldsAnotherCase_StillItsCases()
+    {
+        var ruleSet = RuleSetLoader.Load(Path.Combine(Some.RepoRoot, "rules"));
+        var data = FeedReader.ReadFolder(Path.Combine(Some.RepoRoot, "samples"), ruleSet.Stages);
+        var target = data.Cases.FindIndex(c => data.Procedures.All(p => p.CaseId != c.CaseId));
+        var moved = Some.Extension(data.Cases[target].CaseId, "2025-10-01") with { Case = new CasePosition(target == 0 ? 1 : 0) };
+        data.Procedures.Add(moved);
+        var judgement = new Judgement(Checker.Create(ruleSet), data, Some.Date("2025-11-03"));
+
+        judgement.Execute();
+
+        judgement.ProceduresOf(target, data.Cases[target].CaseId).Should().Equal(moved);
+    }
+
+    [Fact]
     public void Check_ReadFromFiles_OrphansAreTheChargesWhoseCaseWasNotRead()
     {
         var ruleSet = RuleSetLoader.Load(Path.Combine(Some.RepoRoot, "rules"));

@@ -1,0 +1,7 @@
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Finds an accepted case by id while later feeds are read: its own id string, so that the records naming it share
+/// it, and its position in the feed's records; null and -1 for a case not accepted (yet).
+/// </summary>
+internal delegate string? CaseLookup(ReadOnlySpan<char> caseId, out int index);
