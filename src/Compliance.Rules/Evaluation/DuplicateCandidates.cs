@@ -14,6 +14,9 @@ internal static class DuplicateCandidates
         var keys = new long[charges.Count];
         var index = new int[charges.Count];
         var n = 0;
+        // A case's charges tend to follow each other and share its id string: its hash is taken once for them.
+        string? lastCase = null;
+        var caseHash = 0;
         for (var i = 0; i < charges.Count; i++)
         {
             var c = charges[i];
@@ -21,7 +24,12 @@ internal static class DuplicateCandidates
             {
                 continue;
             }
-            keys[n] = ((long)StringComparer.Ordinal.GetHashCode(c.CaseId) << 32) ^ (uint)StringComparer.Ordinal.GetHashCode(c.FeeCode);
+            if (!ReferenceEquals(c.CaseId, lastCase))
+            {
+                lastCase = c.CaseId;
+                caseHash = TextHash.Of(lastCase);
+            }
+            keys[n] = ((long)caseHash << 32) ^ (uint)TextHash.Of(c.FeeCode);
             index[n] = i;
             n++;
         }
