@@ -2,6 +2,7 @@ namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// Finds an accepted case by id while later feeds are read: its own id string, so that the records naming it share
-/// it, and its position in the feed's records; null and -1 for a case not accepted (yet).
+/// it, and its position in the feed's records; null and -1 for a case not accepted (yet). <paramref name="near"/>
+/// is where the case named before was found (or -1): that case and the few just after it are looked at first.
 /// </summary>
-internal delegate string? CaseLookup(ReadOnlySpan<char> caseId, out int index);
+internal delegate string? CaseLookup(ReadOnlySpan<char> caseId, int near, out int index);

@@ -30,6 +30,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     private readonly CaseLookup _acceptedCaseId;
     private string? _previousCaseId;
     private int _previousCaseIndex = -1;
+    private int _lastFoundCase = -1;
 
     public ChargeRowParser(CaseLookup acceptedCaseId)
     {
@@ -94,7 +95,9 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         }
         if (_previousCaseId is null || !span.SequenceEqual(_previousCaseId))
         {
-            _previousCaseId = _acceptedCaseId(span, out _previousCaseIndex) ?? span.ToString();
+            _previousCaseId = _acceptedCaseId(span, _lastFoundCase, out _previousCaseIndex) ?? span.ToString();
+            // Past an unknown case, the rows after it likely name the cases after the last one found.
+            _lastFoundCase = _previousCaseIndex >= 0 ? _previousCaseIndex : _lastFoundCase;
         }
         caseId = _previousCaseId;
         caseIndex = _previousCaseIndex;

@@ -17,6 +17,9 @@ namespace Compliance.Engine.Ingest;
 /// </remarks>
 internal sealed class FeedIngest
 {
+    /// <summary>How many cases after the one named before <see cref="AcceptedCaseId"/> looks at first, besides that one.</summary>
+    private const int NearbyCases = 4;
+
     private readonly FeedState<CaseRecord> _cases;
     private readonly FeedState<ProcedureRecord> _procedures;
     private readonly FeedState<ChargeRecord> _charges;
@@ -115,9 +118,28 @@ internal sealed class FeedIngest
         RejectFile(feed, fileName, [], RejectReason.BadFile, $"{fileName} 是文件夹而不是文件，整个文件未读入");
 
     /// <summary>The accepted case's own id string and position (a <see cref="CaseLookup"/>).</summary>
+    /// <remarks>
+    /// Exports tend to list records in the order of their cases, so the case a row names is often the one the row
+    /// before named or one of the few after it. Those lie next to each other in memory, where the case key table's probe
+    /// costs a chain of cache misses (slot, record, id) per row. Accepted case ids are unique, so a case found
+    /// there is the one the table holds.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string? AcceptedCaseId(ReadOnlySpan<char> caseId, out int index) =>
-        _cases.Keys.TryFind(caseId, out index) ? _cases.Accepted[index].CaseId : null;
+    private string? AcceptedCaseId(ReadOnlySpan<char> caseId, int near, out int index)
+    {
+        var accepted = _cases.Accepted;
+        var end = Math.Min(accepted.Count, near + 1 + NearbyCases);
+        for (var i = Math.Max(near, 0); i < end; i++)
+        {
+            var id = accepted[i].CaseId;
+            if (caseId.SequenceEqual(id))
+            {
+                index = i;
+                return id;
+            }
+        }
+        return _cases.Keys.TryFind(caseId, out index) ? accepted[index].CaseId : null;
+    }
 
     private void Read<TRecord>(FeedState<TRecord> state, Stream stream, string fileName)
         where TRecord : class

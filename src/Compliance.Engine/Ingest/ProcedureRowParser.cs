@@ -28,6 +28,7 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
     private static readonly string[] SuspensionNames = ["听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审", "补正"];
 
     private readonly CaseLookup _acceptedCaseId;
+    private int _lastFoundCase = -1;
 
     public ProcedureRowParser(CaseLookup acceptedCaseId)
     {
@@ -48,7 +49,8 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
             problem = Missing(CaseId);
             return false;
         }
-        var caseId = _acceptedCaseId(caseSpan, out var caseIndex);
+        var caseId = _acceptedCaseId(caseSpan, _lastFoundCase, out var caseIndex);
+        _lastFoundCase = caseIndex >= 0 ? caseIndex : _lastFoundCase;
         if (caseId is null)
         {
             problem = new RowProblem(CaseId, RejectReason.UnknownValue, $"办件编号“{caseSpan}”不在已读入的办件中");

@@ -112,4 +112,19 @@ public class CsvChargesTests
 
         data.Charges.Select(c => c.Case.Index).Should().Equal(1, 1, -1, -1, 0);
     }
+
+    [Theory]
+    [InlineData(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)]
+    [InlineData(0, 2, 6, 7, 13, 19, 18, 3, 3, 0)]
+    [InlineData(19, 15, 11, 7, 3, 4, 5, 10, 15, 19)]
+    public void Read_ChargesNamingCasesNearOrFarFromTheOneBefore_EachKnowsItsCase(params int[] named)
+    {
+        var cases = Enumerable.Range(0, 20).Select(i => Some.CaseRow(id: $"C{i:D2}"));
+        var charges = named.Select((c, i) => Some.ChargeRow(id: $"F{i}", caseId: c == 3 ? "C99" : $"C{c:D2}"));
+
+        var data = Some.ReadAfterCases(Some.Csv([Some.CasesHeader, .. cases]), "charges", Some.Csv([Some.ChargesHeader, .. charges]));
+
+        data.Charges.Select(c => c.Case.Index).Should().Equal(named.Select(c => c == 3 ? -1 : c));
+        data.Charges.Where(c => c.Case.Index >= 0).Should().OnlyContain(c => ReferenceEquals(c.CaseId, data.Cases[c.Case.Index].CaseId));
+    }
 }

@@ -37,10 +37,13 @@ public class CsvProceduresTests
         var data = Some.ReadAfterCases(Cases, "procedures", Some.Csv(
             Some.ProceduresHeader,
             Some.ProcedureRow(caseId: "C2"),
+            Some.ProcedureRow(caseId: "C2", kind: "2"),
             Some.ProcedureRow(caseId: "C1"),
+            Some.ProcedureRow(caseId: "C1", kind: "2"),
             Some.ProcedureRow(caseId: "C2", kind: "2")));
 
-        data.Procedures.Select(p => p.Case.Index).Should().Equal(1, 0, 1);
+        data.Procedures.Select(p => p.Case.Index).Should().Equal(1, 1, 0, 0, 1);
+        data.Procedures.Should().OnlyContain(p => ReferenceEquals(p.CaseId, data.Cases[p.Case.Index].CaseId));
     }
 
     [Fact]
