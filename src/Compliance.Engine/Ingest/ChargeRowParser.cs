@@ -27,14 +27,13 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         new("缴款人类型", "payer_type", false),
     ]);
 
-    private readonly CaseLookup _acceptedCaseId;
+    private readonly CaseFinder _cases;
     private string? _previousCaseId;
     private int _previousCaseIndex = -1;
-    private int _lastFoundCase = -1;
 
     public ChargeRowParser(CaseLookup acceptedCaseId)
     {
-        _acceptedCaseId = acceptedCaseId;
+        _cases = new CaseFinder(acceptedCaseId);
     }
 
     public override FeedSchema Schema => ChargesSchema;
@@ -95,9 +94,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         }
         if (_previousCaseId is null || !span.SequenceEqual(_previousCaseId))
         {
-            _previousCaseId = _acceptedCaseId(span, _lastFoundCase, out _previousCaseIndex) ?? span.ToString();
-            // Past an unknown case, the rows after it likely name the cases after the last one found.
-            _lastFoundCase = _previousCaseIndex >= 0 ? _previousCaseIndex : _lastFoundCase;
+            _previousCaseId = _cases.Find(span, out _previousCaseIndex) ?? span.ToString();
         }
         caseId = _previousCaseId;
         caseIndex = _previousCaseIndex;

@@ -17,9 +17,6 @@ namespace Compliance.Engine.Ingest;
 /// </remarks>
 internal sealed class FeedIngest
 {
-    /// <summary>How many cases after the one named before <see cref="AcceptedCaseId"/> looks at first, besides that one.</summary>
-    private const int NearbyCases = 4;
-
     private readonly FeedState<CaseRecord> _cases;
     private readonly FeedState<ProcedureRecord> _procedures;
     private readonly FeedState<ChargeRecord> _charges;
@@ -128,8 +125,8 @@ internal sealed class FeedIngest
     private string? AcceptedCaseId(ReadOnlySpan<char> caseId, int near, out int index)
     {
         var accepted = _cases.Accepted;
-        var end = Math.Min(accepted.Count, near + 1 + NearbyCases);
-        for (var i = Math.Max(near, 0); i < end; i++)
+        var end = Math.Min(accepted.Count, near + 1 + CaseFinder.Nearby);
+        for (var i = Math.Max(near, 0); near >= 0 && i < end; i++)
         {
             var id = accepted[i].CaseId;
             if (caseId.SequenceEqual(id))

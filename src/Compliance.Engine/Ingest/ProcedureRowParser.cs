@@ -27,12 +27,11 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
     /// <summary>The named clock stops of 行政许可法 Art. 45 that feeds write instead of a suspension code.</summary>
     private static readonly string[] SuspensionNames = ["听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审", "补正"];
 
-    private readonly CaseLookup _acceptedCaseId;
-    private int _lastFoundCase = -1;
+    private readonly CaseFinder _cases;
 
     public ProcedureRowParser(CaseLookup acceptedCaseId)
     {
-        _acceptedCaseId = acceptedCaseId;
+        _cases = new CaseFinder(acceptedCaseId);
     }
 
     public override FeedSchema Schema => ProceduresSchema;
@@ -49,8 +48,7 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
             problem = Missing(CaseId);
             return false;
         }
-        var caseId = _acceptedCaseId(caseSpan, _lastFoundCase, out var caseIndex);
-        _lastFoundCase = caseIndex >= 0 ? caseIndex : _lastFoundCase;
+        var caseId = _cases.Find(caseSpan, out var caseIndex);
         if (caseId is null)
         {
             problem = new RowProblem(CaseId, RejectReason.UnknownValue, $"办件编号“{caseSpan}”不在已读入的办件中");
