@@ -177,4 +177,17 @@ public class FeedReaderFolderTests
         data.Stats["charges"].FilesRejected.Should().Be(1);
         data.Cases.Should().ContainSingle();
     }
+
+    [Fact]
+    public void InputBytes_FeedFilesLinkedFromElsewhere_TheLinkedFilesLengths()
+    {
+        using var exports = new TempFolder()
+            .With("cases.csv", "办件编号,事项编码,受理单位编码,受理时间\nXK-1,I1,U1,2025-10-08\n")
+            .With("charges.csv", new string('x', 5000));
+        using var folder = new TempFolder();
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "cases.csv"), Path.Combine(exports.Path, "cases.csv"));
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "charges.csv"), Path.Combine(exports.Path, "charges.csv"));
+
+        FeedReader.InputBytes(folder.Path).Should().Be(FeedReader.InputBytes(exports.Path)).And.BeGreaterThan(5000);
+    }
 }
