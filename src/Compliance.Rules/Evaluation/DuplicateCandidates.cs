@@ -11,8 +11,15 @@ internal static class DuplicateCandidates
 {
     public static List<int> Find(IReadOnlyList<ChargeRecord> charges, DateOnly asOf)
     {
-        var keys = new long[charges.Count];
-        var index = new int[charges.Count];
+        // Sized for the charges that take part, counted first: a check holds every byte it allocates (one no-GC
+        // region), and orphans are a third of a large export.
+        var taking = 0;
+        for (var i = 0; i < charges.Count; i++)
+        {
+            taking += charges[i].CaseId is not null && charges[i].ChargedOn <= asOf ? 1 : 0;
+        }
+        var keys = new long[taking];
+        var index = new int[taking];
         var n = 0;
         // A case's charges tend to follow each other and share its id string: its hash is taken once for them.
         string? lastCase = null;
@@ -34,8 +41,8 @@ internal static class DuplicateCandidates
             n++;
         }
 
-        // A slot holds 1 + the position (in keys) of the first charge with that key hash; at most half full.
-        var slots = WrittenArray.Of<int>(Math.Max(16, (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2))));
+        // A slot holds 1 + the position (in keys) of the first charge with that key hash; at most three quarters full.
+        var slots = WrittenArray.Of<int>(Math.Max(16, (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(n + n / 3)))));
         var mask = slots.Length - 1;
         var repeated = new bool[n];
         var any = false;

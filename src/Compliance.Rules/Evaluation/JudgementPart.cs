@@ -32,8 +32,8 @@ internal sealed class JudgementPart
     public List<RuleError> Errors { get; } = [];
     public int ErrorCount { get; private set; }
     public List<(int Year, string Subject)> Missing { get; } = [];
-    /// <summary>In ordinal order once the slice is judged.</summary>
-    public string[] Orphans { get; private set; } = [];
+    /// <summary>In ordinal order once the slice is judged, as keys for the merge of all slices.</summary>
+    public OrdinalKey[] Orphans { get; private set; } = [];
     public Dictionary<string, int> Future { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> Judged { get; } = new(StringComparer.Ordinal);
     public HashSet<string> UnknownUnits { get; } = new(StringComparer.Ordinal);
@@ -175,12 +175,7 @@ internal sealed class JudgementPart
         // Here, on the judging threads, so that the run's list is a merge of sorted slices rather than one long sort;
         // by packed keys, as the ids' text lies all over memory.
         orphans.Sort();
-        var sorted = new string[orphans.Count];
-        for (var o = 0; o < sorted.Length; o++)
-        {
-            sorted[o] = orphans[o].Text;
-        }
-        Orphans = sorted;
+        Orphans = [.. orphans];
         orphans.Clear();
     }
 

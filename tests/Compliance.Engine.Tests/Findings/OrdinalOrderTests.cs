@@ -50,7 +50,7 @@ public class OrdinalOrderTests
             .ToList();
         runs[^1].Sort(StringComparer.Ordinal);
 
-        OrdinalOrder.Merge(runs).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
+        OrdinalOrder.Merge(Keys(runs)).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class OrdinalOrderTests
             ["JK00", "JK09"],
         ];
 
-        OrdinalOrder.Merge(runs).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
+        OrdinalOrder.Merge(Keys(runs)).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -77,4 +77,6 @@ public class OrdinalOrderTests
         OrdinalOrder.Merge([]).Should().BeEmpty();
         OrdinalOrder.Merge([[], []]).Should().BeEmpty();
     }
+
+    private static OrdinalKey[][] Keys(IEnumerable<List<string>> runs) => [.. runs.Select(r => r.Select(s => new OrdinalKey(s)).ToArray())];
 }
