@@ -83,7 +83,7 @@ internal sealed class CaseRowParser : RowParser<CaseRecord>
         return true;
     }
 
-    public override string? KeyOf(CaseRecord record) => record.CaseId;
+    public override Func<CaseRecord, string>? Key { get; } = static record => record.CaseId;
 
     public override bool SameContent(CaseRecord first, CaseRecord second) =>
         first with { Line = 0 } == second with { Line = 0 };

@@ -69,7 +69,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
         return true;
     }
 
-    public override string? KeyOf(ChargeRecord record) => record.ChargeId;
+    public override Func<ChargeRecord, string>? Key { get; } = static record => record.ChargeId;
 
     public override bool SameContent(ChargeRecord first, ChargeRecord second) =>
         first with { Line = 0 } == second with { Line = 0 };

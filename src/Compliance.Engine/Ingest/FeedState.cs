@@ -15,7 +15,7 @@ internal sealed class FeedState<TRecord>
         Accepted = accepted;
         Parser = parser;
         ReadAheadParser = readAheadParser;
-        Keys = new KeyIndex<TRecord>(accepted, record => parser.KeyOf(record) ?? "");
+        Keys = new KeyIndex<TRecord>(accepted, parser.Key ?? (static _ => ""));
     }
 
     public FeedSchema Schema => Parser.Schema;

@@ -36,8 +36,6 @@ internal sealed class ProcedureRowParser : RowParser<ProcedureRecord>
 
     public override FeedSchema Schema => ProceduresSchema;
 
-    public override bool HasKey => false;
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryParse(FieldRow row, [NotNullWhen(true)] out ProcedureRecord? record, out RowProblem problem)
     {

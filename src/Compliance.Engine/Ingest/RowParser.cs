@@ -25,10 +25,16 @@ internal abstract class RowParser<TRecord>
     public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
 
     /// <summary>Whether the feed's records have a key (<see cref="KeyOf"/> gives one).</summary>
-    public virtual bool HasKey => true;
+    public bool HasKey => Key is not null;
+
+    /// <summary>
+    /// How a record's unique key is read from it; null for a feed without one. A function of the record alone, no
+    /// parser's: the key table judging keeps holds it, and must not hold the parser's string pools with it.
+    /// </summary>
+    public virtual Func<TRecord, string>? Key => null;
 
     /// <summary>The record's unique key, or null for a feed without one.</summary>
-    public virtual string? KeyOf(TRecord record) => null;
+    public string? KeyOf(TRecord record) => Key?.Invoke(record);
 
     /// <summary>The key as a user reads it, for the duplicate message.</summary>
     public virtual string DescribeKey(TRecord record) => KeyOf(record) ?? "";

@@ -87,7 +87,7 @@ internal sealed class StageRowParser : RowParser<StageRecord>
         return true;
     }
 
-    public override string? KeyOf(StageRecord record) => record.ProjectCode + "\u001F" + record.Stage;
+    public override Func<StageRecord, string>? Key { get; } = static record => record.ProjectCode + "\u001F" + record.Stage;
 
     public override string DescribeKey(StageRecord record) => $"{record.ProjectCode}/{record.Stage}";
 

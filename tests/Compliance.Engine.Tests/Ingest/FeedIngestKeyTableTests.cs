@@ -6,6 +6,23 @@ namespace Compliance.Engine.Tests.Ingest;
 public class FeedIngestKeyTableTests
 {
     [Fact]
+    public void Key_OfEachKeyedFeed_AFunctionOfTheRecordAloneNotOfItsParser()
+    {
+        // The case key table outlives reading (judging, and the host between runs, keep it): its key function must
+        // not hold a parser, and with it the parser's string pools.
+        new CaseRowParser().Key.Should().NotBeNull().And.BeSameAs(new CaseRowParser().Key);
+        new ChargeRowParser(Lookup).Key.Should().NotBeNull().And.BeSameAs(new ChargeRowParser(Lookup).Key);
+        new StageRowParser(Some.Stages()).Key.Should().NotBeNull().And.BeSameAs(new StageRowParser(Some.Stages()).Key);
+        new ProcedureRowParser(Lookup).Key.Should().BeNull();
+
+        static string? Lookup(ReadOnlySpan<char> caseId, int near, out int index)
+        {
+            index = -1;
+            return null;
+        }
+    }
+
+    [Fact]
     public void ReadFile_LargeCsv_KeyTableSizedAheadNotDoubledAllAlong()
     {
         const int rows = 50_000;
