@@ -3,20 +3,22 @@ using System.Text.RegularExpressions;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Evaluation;
 using Compliance.Engine.Ingest;
-using RulesEngine.ExpressionBuilders;
+using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Dynamic.Core.Parser;
 using Newtonsoft.Json.Linq;
 using RulesEngine.Models;
 
 namespace Compliance.Rules.Workflows;
 
 /// <summary>
-/// Compiles RulesEngine rules with RulesEngine's own expression parser (the same Dynamic LINQ dialect and type
-/// allow-list authors test against) into typed delegates, eagerly, at load: a typo is a load-time error with
-/// file, line and rule, never a silent <c>false</c> at run time.
+/// Compiles RulesEngine rules with the Dynamic LINQ parser RulesEngine uses, configured as RulesEngine configures it
+/// (the same dialect and type allow-list authors test against), into typed delegates, eagerly, at load: a typo is a
+/// load-time error with file, line and rule, never a silent <c>false</c> at run time.
 /// </summary>
 internal sealed partial class RuleCompiler
 {
-    private static readonly Type[] CustomTypes =
+    internal static readonly Type[] CustomTypes =
     [
         typeof(CaseFacts), typeof(StageFacts), typeof(ChargeFacts), typeof(CalendarHelpers), typeof(CatalogHelpers),
         typeof(Settings), typeof(Item), typeof(Fee), typeof(FeePeriod), typeof(StageLimit), typeof(Unit),
@@ -29,12 +31,13 @@ internal sealed partial class RuleCompiler
         .. CustomTypes, typeof(string), typeof(DateOnly), typeof(decimal), typeof(int), typeof(Math), typeof(Enumerable),
     ];
 
-    private readonly RuleExpressionParser _parser = new(new ReSettings
+    // What RulesEngine's RuleExpressionParser.Parse configures (6.0.1), with the type list built without a scan of
+    // every loaded assembly (RuleTypeProvider); the parser and its dialect are the same.
+    private readonly ParsingConfig _config = new()
     {
-        CustomTypes = CustomTypes,
-        AutoRegisterInputType = false,
-        EnableExceptionAsErrorMessage = false,
-    });
+        CustomTypeProvider = new RuleTypeProvider(CustomTypes),
+        IsCaseSensitive = new ReSettings().IsExpressionCaseSensitive,
+    };
 
     private readonly List<Expression> _parsed = [];
 
@@ -225,7 +228,7 @@ internal sealed partial class RuleCompiler
         Expression body;
         try
         {
-            body = _parser.Parse(expression, [.. scope], returnType!);
+            body = new ExpressionParser([.. scope], expression, [], _config).Parse(returnType, true);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -245,12 +248,8 @@ internal sealed partial class RuleCompiler
         return body;
     }
 
-    /// <summary>
-    /// Dynamic LINQ's ParseException carries the character position; it is read by name so that this program
-    /// never references System.Linq.Dynamic.Core directly (RulesEngine pins its own version).
-    /// </summary>
-    private static int? Position(Exception ex) =>
-        ex.GetType().GetProperty("Position")?.GetValue(ex) is int position and >= 0 ? position : null;
+    /// <summary>Where in the expression Dynamic LINQ stopped, when it says.</summary>
+    private static int? Position(Exception ex) => ex is ParseException { Position: >= 0 } parse ? parse.Position : null;
 
     private static Func<TFacts, RuleScope, TResult> Lambda<TFacts, TResult>(
         Expression body, ParameterExpression record, ParameterExpression scope, List<ParameterExpression> variables, List<Expression> prologue)
