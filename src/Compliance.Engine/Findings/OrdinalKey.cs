@@ -12,7 +12,8 @@ namespace Compliance.Engine.Findings;
 /// for plain ASCII strings of up to fifteen characters: equal packed characters then make the shorter string the
 /// prefix, and so the smaller. Any other string packs its ASCII characters up to the first one that is not, which
 /// packs as 0xFF (it is greater than every ASCII character), and carries length 0xFF: two such strings whose packs
-/// agree are compared in full. A struct comparable to itself, so that the runtime's sort and priority queue of keys call it inline.
+/// agree are compared in full. A struct comparable to itself, so that the runtime's sort and priority queue of keys
+/// call it inline.
 /// </remarks>
 internal readonly struct OrdinalKey : IComparable<OrdinalKey>
 {

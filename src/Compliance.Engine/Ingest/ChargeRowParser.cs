@@ -79,7 +79,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     /// <summary>
     /// Optional; a known case's id is shared with the case (millions of charges name a few hundred thousand cases),
     /// and so is the id of the row before when it names the same case, as the charges of a case tend to follow
-    /// each other.
+    /// each other. Where the case was found goes with it, for judging.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryCaseId(FieldRow row, out string? caseId, out int caseIndex, out RowProblem problem)

@@ -117,9 +117,9 @@ internal sealed class FeedIngest
     /// <summary>The accepted case's own id string and position (a <see cref="CaseLookup"/>).</summary>
     /// <remarks>
     /// Exports tend to list records in the order of their cases, so the case a row names is often the one the row
-    /// before named or one of the few after it. Those lie next to each other in memory, where the case key table's probe
-    /// costs a chain of cache misses (slot, record, id) per row. Accepted case ids are unique, so a case found
-    /// there is the one the table holds.
+    /// before named or one of the few after it. Those lie next to each other in memory, where the case key table's
+    /// probe costs a chain of cache misses (slot, record, id) per row. Accepted case ids are unique, so a case
+    /// found there is the one the table holds.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? AcceptedCaseId(ReadOnlySpan<char> caseId, int near, out int index)

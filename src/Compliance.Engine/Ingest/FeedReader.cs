@@ -84,12 +84,16 @@ public static class FeedReader
     // A file that cannot be sized now cannot be read either: reading it says why. A link (a folder of today's
     // exports linked from elsewhere, say) is sized by the file it leads to, which is what reading reads: its own
     // few bytes would size the run's memory region for almost nothing.
-    internal static long LengthOf(string path)
+    private static long LengthOf(string path)
     {
         try
         {
             var file = new FileInfo(path);
-            return file.LinkTarget is null ? file.Length : file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target ? target.Length : 0;
+            if (file.LinkTarget is null)
+            {
+                return file.Length;
+            }
+            return file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target ? target.Length : 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
