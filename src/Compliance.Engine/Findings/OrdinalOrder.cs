@@ -6,8 +6,9 @@ namespace Compliance.Engine.Findings;
 /// <summary>
 /// Strings in ordinal order, for the lists summary.json sorts itself (orphan charges, subjects per uncovered
 /// year), which reach hundreds of thousands on a full run. A list already in order costs one pass; a large one is
-/// sorted in slices on all cores and the slices merged. Ordinal order has no ties between different strings, so
-/// the result is exactly that of one sort.
+/// sorted in slices on all cores, as packed keys (<see cref="OrdinalKey"/>), and the slices merged by
+/// <see cref="Merge"/>. Ordinal order has no ties between different strings, so the result is exactly that of one
+/// sort.
 /// </summary>
 internal static class OrdinalOrder
 {
@@ -28,9 +29,20 @@ internal static class OrdinalOrder
             Array.Sort(items, StringComparer.Ordinal);
             return items;
         }
-        var bounds = Enumerable.Range(0, slices + 1).Select(s => (int)((long)items.Length * s / slices)).ToArray();
-        Parallel.For(0, slices, s => Array.Sort(items, bounds[s], bounds[s + 1] - bounds[s], StringComparer.Ordinal));
-        return MergeRuns(items, bounds);
+        var runs = new OrdinalKey[slices][];
+        Parallel.For(0, slices, s =>
+        {
+            var from = (int)((long)items.Length * s / slices);
+            var to = (int)((long)items.Length * (s + 1) / slices);
+            var run = new OrdinalKey[to - from];
+            for (var i = 0; i < run.Length; i++)
+            {
+                run[i] = new OrdinalKey(items[from + i]);
+            }
+            Array.Sort(run);
+            runs[s] = run;
+        });
+        return Merge(runs);
     }
 
     /// <summary>
@@ -91,54 +103,5 @@ internal static class OrdinalOrder
             }
         }
         return true;
-    }
-
-    // Neighbouring sorted runs are merged pairwise, round after round, each round's pairs in parallel.
-    private static string[] MergeRuns(string[] items, int[] bounds)
-    {
-        var source = items;
-        var target = new string[items.Length];
-        while (bounds.Length > 2)
-        {
-            var runs = bounds.Length - 1;
-            var from = source;
-            var into = target;
-            var edges = bounds;
-            Parallel.For(0, (runs + 1) / 2, pair =>
-            {
-                var left = 2 * pair;
-                if (left + 1 < runs)
-                {
-                    Merge(from, edges[left], edges[left + 1], edges[left + 2], into);
-                }
-                else
-                {
-                    Array.Copy(from, edges[left], into, edges[left], edges[left + 1] - edges[left]);
-                }
-            });
-            bounds = [.. bounds.Where((_, i) => i % 2 == 0 || i == bounds.Length - 1).Distinct()];
-            (source, target) = (target, source);
-        }
-        return source;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Merge(string[] from, int start, int middle, int end, string[] into)
-    {
-        // Exports tend to issue ids in sequence, so slices of a feed often follow one another already: then the
-        // pair is one run, and copying it saves comparing every id of both.
-        if (string.CompareOrdinal(from[middle - 1], from[middle]) <= 0)
-        {
-            Array.Copy(from, start, into, start, end - start);
-            return;
-        }
-        int left = start, right = middle, next = start;
-        while (left < middle && right < end)
-        {
-            into[next++] = string.CompareOrdinal(from[left], from[right]) <= 0 ? from[left++] : from[right++];
-        }
-        Array.Copy(from, left, into, next, middle - left);
-        next += middle - left;
-        Array.Copy(from, right, into, next, end - right);
     }
 }
