@@ -22,7 +22,7 @@ internal sealed class Judgement
     // Per case, whether it has procedures; null unless reading placed every procedure's case (then it is exact).
     private bool[]? _withProcedures;
     private readonly List<Finding> _findings = [];
-    private readonly ManualResetEventSlim _casesReady = new();
+    private readonly ManualResetEventSlim _indexesReady = new();
 
     private readonly int _threads;
 
@@ -57,7 +57,7 @@ internal sealed class Judgement
     /// <summary>Sorted by subject, then rule, once <see cref="Execute"/> has run.</summary>
     public IReadOnlyList<Finding> Findings => _findings;
 
-    /// <summary>A charge's case; on a judging thread only once the case index is built (<see cref="AwaitCases"/>).</summary>
+    /// <summary>A charge's case; on a judging thread only once the indexes are built (<see cref="AwaitIndexes"/>).</summary>
     public CaseRecord? CaseOf(string? caseId) => caseId is not null && _cases!.TryFind(caseId, out var i) ? Data.Cases[i] : null;
 
     /// <summary>
@@ -113,53 +113,28 @@ internal sealed class Judgement
         return reuse;
     }
 
-    /// <summary>Blocks until the case index is built: charges are judged against it.</summary>
-    public void AwaitCases() => _casesReady.Wait();
+    /// <summary>Blocks until the indexes of cases and procedures are built: cases and charges are judged against them.</summary>
+    public void AwaitIndexes() => _indexesReady.Wait();
 
     public CheckResult Execute()
     {
         var result = new CheckResult { Findings = _findings };
         var bookkeeping = new JudgementPart(this);
-        var cases = Data.Cases;
-        var withProcedures = new bool[cases.Count];
-        foreach (var p in Data.Procedures)
-        {
-            var at = p.Case.Index;
-            if (withProcedures is not null && (uint)at < (uint)cases.Count && ReferenceEquals(cases[at].CaseId, p.CaseId))
-            {
-                withProcedures[at] = true;
-            }
-            else
-            {
-                withProcedures = null;
-            }
-            if (!_procedures.TryGetValue(p.CaseId, out var list))
-            {
-                list = [];
-                _procedures[p.CaseId] = list;
-            }
-            list.Add(p);
-            if (p.Start > AsOf)
-            {
-                bookkeeping.CountFuture("procedures");
-            }
-        }
-        _withProcedures = withProcedures;
 
-        // One queue of work taken strictly in order by every thread: the sequential pieces (the case index, the
-        // cross-record sessions) come first, so that they overlap with per-record slices instead of leaving a core
-        // idle; charges come last, when the index they need is built.
+        // One queue of work taken strictly in order by every thread: the sequential pieces (the indexes of cases and
+        // procedures, the cross-record sessions) come first, so that they overlap with each other and with per-record
+        // slices instead of leaving a core idle; charges come last, when the index they need is built.
         var stageOrder = new JudgementPart(this);
         var duplicates = new JudgementPart(this);
         var slices = Slices();
         var parts = new JudgementPart[slices.Count];
-        var work = new List<Action> { BuildCaseIndex };
-        var stageOrderGroups = StageOrderGroups();
-        var breaches = new List<StageOrderBreach>[stageOrderGroups.Length];
-        for (var g = 0; g < stageOrderGroups.Length; g++)
+        var work = new List<Action> { () => BuildIndexes(bookkeeping) };
+        var stageOrderGroups = Checker.OutOfOrder is null ? 0 : Math.Max(1, Environment.ProcessorCount);
+        var breaches = new List<StageOrderBreach>[stageOrderGroups];
+        for (var g = 0; g < stageOrderGroups; g++)
         {
             var group = g;
-            work.Add(() => breaches[group] = FindStageOrderBreaches(stageOrderGroups[group]));
+            work.Add(() => breaches[group] = FindStageOrderBreaches(group, stageOrderGroups));
         }
         for (var i = 0; i < slices.Count; i++)
         {
@@ -171,13 +146,14 @@ internal sealed class Judgement
                 switch (feed)
                 {
                     case "cases":
+                        AwaitIndexes();
                         part.JudgeCases(from, to);
                         break;
                     case "stages":
                         part.JudgeStages(from, to);
                         break;
                     default:
-                        AwaitCases();
+                        AwaitIndexes();
                         part.JudgeCharges(from, to);
                         break;
                 }
@@ -187,7 +163,7 @@ internal sealed class Judgement
         // The duplicate check goes right after the case slices, by when the index it needs is built: no thread waits.
         work.Insert(work.Count - slices.Count(x => x.Feed != "cases"), () =>
         {
-            AwaitCases();
+            AwaitIndexes();
             JudgeDuplicates(duplicates);
         });
         RunInOrder(work);
@@ -274,30 +250,64 @@ internal sealed class Judgement
         });
     }
 
-    private void BuildCaseIndex()
+    private void BuildIndexes(JudgementPart bookkeeping)
     {
         try
         {
-            // Reading's index serves while it still files every case (records added since would be missing from it).
-            if (Data.CaseKeys is { } read && read.Count == Data.Cases.Count)
-            {
-                _cases = read;
-                return;
-            }
-            var index = new KeyIndex<CaseRecord>(Data.Cases, static c => c.CaseId);
-            index.Reserve(Data.Cases.Count);
-            for (var i = 0; i < Data.Cases.Count; i++)
-            {
-                var id = Data.Cases[i].CaseId;
-                index.TryAdd(id, KeyIndex<CaseRecord>.HashOf(id), i, out _);
-            }
-            _cases = index;
+            IndexProcedures(bookkeeping);
+            _cases = CaseIndex();
         }
         finally
         {
             // Even when building failed: the threads waiting for it must not wait for ever, and the failure surfaces.
-            _casesReady.Set();
+            _indexesReady.Set();
         }
+    }
+
+    private void IndexProcedures(JudgementPart bookkeeping)
+    {
+        var cases = Data.Cases;
+        var withProcedures = new bool[cases.Count];
+        foreach (var p in Data.Procedures)
+        {
+            var at = p.Case.Index;
+            if (withProcedures is not null && (uint)at < (uint)cases.Count && ReferenceEquals(cases[at].CaseId, p.CaseId))
+            {
+                withProcedures[at] = true;
+            }
+            else
+            {
+                withProcedures = null;
+            }
+            if (!_procedures.TryGetValue(p.CaseId, out var list))
+            {
+                list = [];
+                _procedures[p.CaseId] = list;
+            }
+            list.Add(p);
+            if (p.Start > AsOf)
+            {
+                bookkeeping.CountFuture("procedures");
+            }
+        }
+        _withProcedures = withProcedures;
+    }
+
+    private KeyIndex<CaseRecord> CaseIndex()
+    {
+        // Reading's index serves while it still files every case (records added since would be missing from it).
+        if (Data.CaseKeys is { } read && read.Count == Data.Cases.Count)
+        {
+            return read;
+        }
+        var index = new KeyIndex<CaseRecord>(Data.Cases, static c => c.CaseId);
+        index.Reserve(Data.Cases.Count);
+        for (var i = 0; i < Data.Cases.Count; i++)
+        {
+            var id = Data.Cases[i].CaseId;
+            index.TryAdd(id, KeyIndex<CaseRecord>.HashOf(id), i, out _);
+        }
+        return index;
     }
 
     private List<(string Feed, int From, int To)> Slices()
@@ -317,19 +327,28 @@ internal sealed class Judgement
     }
 
     /// <summary>
-    /// The stages the out-of-order rule must see, in groups of whole projects (projects are independent), one
-    /// NRules session each; empty when the check is off or no stage has prerequisites.
+    /// The out-of-order rule over one group of whole projects (projects are independent; a project's group follows
+    /// its code's hash), one NRules session per group: the projects with a stage started by the as-of date that has
+    /// prerequisites, with all their stages started by then. Each group's work scans the stages itself, so that
+    /// the groups need no sequential step before them.
     /// </summary>
-    private List<StageRecord>[] StageOrderGroups()
+    private List<StageOrderBreach> FindStageOrderBreaches(int group, int groups)
     {
-        if (Checker.OutOfOrder is null)
-        {
-            return [];
-        }
+        var projects = new Dictionary<string, List<StageRecord>>(StringComparer.Ordinal);
         var withPrerequisites = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in Data.Stages)
         {
-            if (s.StartedOn <= AsOf && RuleSet.Stages.PrerequisitesOf(s.Stage).Count > 0)
+            if (s.StartedOn > AsOf || (StringComparer.Ordinal.GetHashCode(s.ProjectCode) & int.MaxValue) % groups != group)
+            {
+                continue;
+            }
+            if (!projects.TryGetValue(s.ProjectCode, out var rows))
+            {
+                rows = [];
+                projects[s.ProjectCode] = rows;
+            }
+            rows.Add(s);
+            if (RuleSet.Stages.PrerequisitesOf(s.Stage).Count > 0)
             {
                 withPrerequisites.Add(s.ProjectCode);
             }
@@ -338,33 +357,9 @@ internal sealed class Judgement
         {
             return [];
         }
-        var groups = Math.Max(1, Environment.ProcessorCount);
-        var byGroup = Enumerable.Range(0, groups).Select(_ => new List<StageRecord>()).ToArray();
-        foreach (var s in Data.Stages)
-        {
-            if (s.StartedOn <= AsOf && withPrerequisites.Contains(s.ProjectCode))
-            {
-                byGroup[(StringComparer.Ordinal.GetHashCode(s.ProjectCode) & int.MaxValue) % groups].Add(s);
-            }
-        }
-        return byGroup;
-    }
-
-    private List<StageOrderBreach> FindStageOrderBreaches(List<StageRecord> stages)
-    {
         var session = CrossRecordRules.NewSession();
         session.Insert(new StageOrderPolicy(RuleSet.Stages, AsOf));
-        var projects = new Dictionary<string, List<StageRecord>>(StringComparer.Ordinal);
-        foreach (var s in stages)
-        {
-            if (!projects.TryGetValue(s.ProjectCode, out var rows))
-            {
-                rows = [];
-                projects[s.ProjectCode] = rows;
-            }
-            rows.Add(s);
-        }
-        session.InsertAll(projects.Select(p => new ProjectStages(p.Key, p.Value)));
+        session.InsertAll(projects.Where(p => withPrerequisites.Contains(p.Key)).Select(p => new ProjectStages(p.Key, p.Value)));
         session.Fire();
         return session.Query<StageOrderBreach>().ToList();
     }
