@@ -72,6 +72,7 @@ internal static partial class BenchCommand
             var peak = Median(checks.Select(r => r.PeakRssBytes / 1048576.0));
             var loadMs = Median(loads.Select(r => (double)LoadMs(r)));
             stdout.WriteLine();
+            stdout.WriteLine(BuildForm.Describe(AppContext.BaseDirectory));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of {repeat} runs, {Environment.ProcessorCount} cores, each step in a fresh process (process start included):"));
             stdout.WriteLine("| data | rows | input | ingest floor | check (read+judge+write) | rows/s | check/floor | peak RSS (check) | rule-set load+compile |");
             stdout.WriteLine("|---|---|---|---|---|---|---|---|---|");
