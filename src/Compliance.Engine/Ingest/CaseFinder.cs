@@ -24,6 +24,9 @@ internal sealed class CaseFinder
 
     public CaseFinder(CaseLookup lookup) => _lookup = lookup;
 
+    /// <summary>Whether the rows have lately named cases near the one found before, so that the next is looked for there first.</summary>
+    public bool LooksNear => _lastFound >= 0 && _sense > -SenseLimit;
+
     /// <summary>The accepted case's own id string and its position; null and -1 for a case not accepted.</summary>
     public string? Find(ReadOnlySpan<char> caseId, out int index)
     {

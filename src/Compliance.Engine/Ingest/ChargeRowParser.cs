@@ -28,12 +28,16 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     ]);
 
     private readonly CaseFinder _cases;
+    private readonly CasePrefetch? _prefetchCases;
     private string? _previousCaseId;
     private int _previousCaseIndex = -1;
+    private int[] _caseHashes = [];
 
-    public ChargeRowParser(CaseLookup acceptedCaseId)
+    /// <param name="prefetchCases">Given, a batch's cases are read ahead together while its rows do not follow the cases' order.</param>
+    public ChargeRowParser(CaseLookup acceptedCaseId, CasePrefetch? prefetchCases = null)
     {
         _cases = new CaseFinder(acceptedCaseId);
+        _prefetchCases = prefetchCases;
     }
 
     public override FeedSchema Schema => ChargesSchema;
@@ -67,6 +71,39 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
             Line = row.Line,
         };
         return true;
+    }
+
+    /// <summary>
+    /// While the rows do not follow the cases' order (an export sorted by charge, date or payer), each row's case is
+    /// a look-up in a table far larger than the caches, a chain of cache misses (slot, record, id) that the next row
+    /// waits for; read ahead for a whole batch, those of different rows overlap.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Prepare(RawRow[] rows, int count, FieldRow view)
+    {
+        if (_prefetchCases is null || _cases.LooksNear)
+        {
+            return;
+        }
+        if (_caseHashes.Length < count)
+        {
+            _caseHashes = new int[count];
+        }
+        var n = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (rows[i].BadRowMessage is not null)
+            {
+                continue;
+            }
+            view.Raw = rows[i];
+            var caseId = view[CaseId];
+            if (!caseId.IsEmpty)
+            {
+                _caseHashes[n++] = TextHash.Of(caseId);
+            }
+        }
+        _prefetchCases(_caseHashes.AsSpan(0, n));
     }
 
     public override Func<ChargeRecord, string>? Key { get; } = static record => record.ChargeId;

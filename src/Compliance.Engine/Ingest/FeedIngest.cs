@@ -36,7 +36,7 @@ internal sealed class FeedIngest
         _cases = new FeedState<CaseRecord>(Data.Cases, new CaseRowParser(), new CaseRowParser());
         Data.CaseKeys = _cases.Keys;
         _procedures = new FeedState<ProcedureRecord>(Data.Procedures, new ProcedureRowParser(AcceptedCaseId), new ProcedureRowParser(AcceptedCaseId));
-        _charges = new FeedState<ChargeRecord>(Data.Charges, new ChargeRowParser(AcceptedCaseId), new ChargeRowParser(AcceptedCaseId));
+        _charges = new FeedState<ChargeRecord>(Data.Charges, new ChargeRowParser(AcceptedCaseId, PrefetchCases), new ChargeRowParser(AcceptedCaseId, PrefetchCases));
     }
 
     // Made at the first stages file, the last feed read, so that the caller may still be loading its rule set
@@ -113,6 +113,9 @@ internal sealed class FeedIngest
     /// <summary>Records a folder found where a feed file was expected.</summary>
     public void RejectFolder(string feed, string fileName) =>
         RejectFile(feed, fileName, [], RejectReason.BadFile, $"{fileName} 是文件夹而不是文件，整个文件未读入");
+
+    /// <summary>Reads ahead what finding accepted cases will read (a <see cref="CasePrefetch"/>).</summary>
+    private void PrefetchCases(ReadOnlySpan<int> hashes) => _cases.Keys.PrefetchFinds(hashes);
 
     /// <summary>The accepted case's own id string and position (a <see cref="CaseLookup"/>).</summary>
     /// <remarks>

@@ -83,6 +83,7 @@ internal sealed class RowBatch<TRecord>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(RowParser<TRecord> parser, FieldRow view)
     {
+        parser.Prepare(Rows, Count, view);
         for (var i = 0; i < Count; i++)
         {
             var raw = Rows[i];

@@ -49,6 +49,22 @@ public class CaseFinderTests
         lookups.Found.Should().Equal(4, -1, 5);
     }
 
+    [Fact]
+    public void LooksNear_BeforeAnyFindThenInOrderThenInNoOrder_NoYesNo()
+    {
+        var lookups = new Lookups(positions: [.. Enumerable.Range(0, 20), .. Enumerable.Range(1, 20).Select(i => i * 100)]);
+        var finder = new CaseFinder(lookups.Lookup);
+        var before = finder.LooksNear;
+
+        lookups.FindSome(finder, 20);
+        var inOrder = finder.LooksNear;
+        lookups.FindSome(finder, 20);
+
+        before.Should().BeFalse();
+        inOrder.Should().BeTrue();
+        finder.LooksNear.Should().BeFalse();
+    }
+
     /// <summary>A case table where row i names the case at positions[i] (-1: unknown), recording what was asked.</summary>
     private sealed class Lookups(int[] positions)
     {
@@ -58,17 +74,19 @@ public class CaseFinderTests
 
         public List<int> Found { get; } = [];
 
-        public void FindAll()
+        public void FindAll() => FindSome(new CaseFinder(Lookup), positions.Length);
+
+        /// <summary>The next <paramref name="rows"/> rows.</summary>
+        public void FindSome(CaseFinder finder, int rows)
         {
-            var finder = new CaseFinder(Lookup);
-            for (_row = 0; _row < positions.Length; _row++)
+            for (var end = _row + rows; _row < end; _row++)
             {
                 finder.Find("C", out var index);
                 Found.Add(index);
             }
         }
 
-        private string? Lookup(ReadOnlySpan<char> caseId, int near, out int index)
+        public string? Lookup(ReadOnlySpan<char> caseId, int near, out int index)
         {
             Near.Add(near);
             index = positions[_row];

@@ -79,6 +79,23 @@ public class KeyIndexTests
     }
 
     [Fact]
+    public void PrefetchFinds_HashesOfKeysThereAndNot_ChangesNothing()
+    {
+        var records = new List<string>();
+        var index = new KeyIndex<string>(records, r => r);
+        Add(index, records, "A");
+        Add(index, records, "B");
+
+        index.PrefetchFinds([KeyIndex<string>.HashOf("B"), KeyIndex<string>.HashOf("Z"), 0, -7]);
+        index.PrefetchFinds([]);
+
+        index.Count.Should().Be(2);
+        index.TryFind("B", out var at).Should().BeTrue();
+        at.Should().Be(1);
+        index.TryFind("Z", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void Reserve_ThenAddThatMany_NoFurtherResize()
     {
         var records = new List<string>();

@@ -1,0 +1,7 @@
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Reads ahead, all at once, what looking up accepted cases by ids with these <see cref="TextHash"/>es will read, so
+/// that the look-ups that follow find it in the caches. Only a hint: it changes no answer.
+/// </summary>
+internal delegate void CasePrefetch(ReadOnlySpan<int> hashes);
