@@ -76,21 +76,21 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     /// <summary>
     /// While the rows do not follow the cases' order (an export sorted by charge, date or payer), each row's case is
     /// a look-up in a table far larger than the caches, a chain of cache misses (slot, record, id) that the next row
-    /// waits for; read ahead for a whole batch, those of different rows overlap.
+    /// waits for; read ahead for several rows at once, those of different rows overlap.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Prepare(RawRow[] rows, int count, FieldRow view)
+    public override void Prepare(ReadOnlySpan<RawRow> rows, FieldRow view)
     {
         if (_prefetchCases is null || _cases.LooksNear)
         {
             return;
         }
-        if (_caseHashes.Length < count)
+        if (_caseHashes.Length < rows.Length)
         {
-            _caseHashes = new int[count];
+            _caseHashes = new int[rows.Length];
         }
         var n = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             if (rows[i].BadRowMessage is not null)
             {

@@ -118,10 +118,17 @@ internal sealed class KeyIndex<TRecord>
         long any = 0;
         foreach (var hash in hashes)
         {
-            var entry = _slots[hash & mask];
-            if (entry != 0 && EntryHash(entry) == hash)
+            // As TryFind probes: the slots after the first mostly lie in the line just read.
+            var slot = hash & mask;
+            long entry;
+            while ((entry = _slots[slot]) != 0)
             {
-                any += _keyOf(_records[EntryIndex(entry)]).Length;
+                if (EntryHash(entry) == hash)
+                {
+                    any += _keyOf(_records[EntryIndex(entry)]).Length;
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
         _prefetched |= any;

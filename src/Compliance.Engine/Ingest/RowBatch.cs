@@ -16,6 +16,12 @@ internal sealed class RowBatch<TRecord>
 
     private const int FieldsPerRow = 16;
 
+    /// <summary>
+    /// Rows a parser prepares for at a time (<see cref="RowParser{TRecord}.Prepare"/>): enough look-ups read ahead
+    /// together to overlap their waits, few enough that what they read is still in the caches when the rows are parsed.
+    /// </summary>
+    private const int PrepareRows = 64;
+
     private readonly RowText _text;
 
     public RowBatch(int capacity)
@@ -83,9 +89,12 @@ internal sealed class RowBatch<TRecord>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(RowParser<TRecord> parser, FieldRow view)
     {
-        parser.Prepare(Rows, Count, view);
         for (var i = 0; i < Count; i++)
         {
+            if (i % PrepareRows == 0)
+            {
+                parser.Prepare(Rows.AsSpan(i, Math.Min(PrepareRows, Count - i)), view);
+            }
             var raw = Rows[i];
             if (raw.BadRowMessage is not null)
             {

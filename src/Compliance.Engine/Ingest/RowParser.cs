@@ -25,10 +25,10 @@ internal abstract class RowParser<TRecord>
     public abstract bool TryParse(FieldRow row, [NotNullWhen(true)] out TRecord? record, out RowProblem problem);
 
     /// <summary>
-    /// Called before the rows of a batch are parsed, with the view they will be parsed through: a parser may read
-    /// ahead, for all of them at once, what parsing them will look up. It must not change what parsing gives.
+    /// Called before the next rows of a batch are parsed, with the view they will be parsed through: a parser may
+    /// read ahead, for all of them at once, what parsing them will look up. It must not change what parsing gives.
     /// </summary>
-    public virtual void Prepare(RawRow[] rows, int count, FieldRow view)
+    public virtual void Prepare(ReadOnlySpan<RawRow> rows, FieldRow view)
     {
     }
 

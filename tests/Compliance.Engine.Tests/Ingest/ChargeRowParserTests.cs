@@ -15,7 +15,7 @@ public class ChargeRowParserTests
         rows[1].MarkBad("bad", "F2");
         rows.Add(Row(["F4", ""]));
 
-        parser.Prepare([.. rows], rows.Count, View());
+        parser.Prepare([.. rows], View());
 
         cases.Prefetched.Should().Equal(TextHash.Of("C1"), TextHash.Of("C3"));
     }
@@ -30,7 +30,7 @@ public class ChargeRowParserTests
         Parse(parser, view, rows);
         cases.Prefetched.Clear();
 
-        parser.Prepare(rows, rows.Length, view);
+        parser.Prepare(rows, view);
 
         cases.Prefetched.Should().BeEmpty();
     }
