@@ -33,7 +33,7 @@ internal sealed class ChargeRowParser : RowParser<ChargeRecord>
     private int _previousCaseIndex = -1;
     private int[] _caseHashes = [];
 
-    /// <param name="prefetchCases">Given, a batch's cases are read ahead together while its rows do not follow the cases' order.</param>
+    /// <param name="prefetchCases">Given, the rows' cases are read ahead several rows at a time while the rows do not follow the cases' order.</param>
     public ChargeRowParser(CaseLookup acceptedCaseId, CasePrefetch? prefetchCases = null)
     {
         _cases = new CaseFinder(acceptedCaseId);

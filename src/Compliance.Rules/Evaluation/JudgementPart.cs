@@ -28,7 +28,8 @@ internal sealed class JudgementPart
 
     private string? _knownUnit;
 
-    // Keeps the reads of PrefetchCases from being optimised away; per part, so that no two threads write one field.
+    // Keeps the reads of Judgement.ReadAheadCasesOf from being optimised away; per part, so that no two threads
+    // write one field.
     private int _prefetched;
 
     public JudgementPart(Judgement judgement) => _j = judgement;
@@ -143,7 +144,7 @@ internal sealed class JudgementPart
         {
             if ((i - from) % PrefetchBlock == 0)
             {
-                PrefetchCases(charges, i, Math.Min(to, i + PrefetchBlock));
+                _prefetched += _j.ReadAheadCasesOf(charges, i, Math.Min(to, i + PrefetchBlock));
             }
             var ch = charges[i];
             if (!string.IsNullOrWhiteSpace(ch.UnitCode))
@@ -187,26 +188,6 @@ internal sealed class JudgementPart
         orphans.Sort();
         Orphans = [.. orphans];
         orphans.Clear();
-    }
-
-    /// <summary>
-    /// Reads the cases of a block of charges where reading found them, all at once: in an export not sorted by case,
-    /// each charge's case is a random read of memory (the list's slot, then the record), and the waits of independent
-    /// reads overlap, while those of one charge after another do not. Judging then finds them in the caches.
-    /// </summary>
-    private void PrefetchCases(List<ChargeRecord> charges, int from, int to)
-    {
-        var cases = _j.Data.Cases;
-        var any = 0;
-        for (var i = from; i < to; i++)
-        {
-            var at = charges[i].Case.Index;
-            if ((uint)at < (uint)cases.Count && cases[at].CaseId is null)
-            {
-                any++;
-            }
-        }
-        _prefetched += any;
     }
 
     /// <summary>
