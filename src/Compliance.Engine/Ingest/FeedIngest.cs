@@ -115,7 +115,7 @@ internal sealed class FeedIngest
         RejectFile(feed, fileName, [], RejectReason.BadFile, $"{fileName} 是文件夹而不是文件，整个文件未读入");
 
     /// <summary>Reads ahead what finding accepted cases will read (a <see cref="CasePrefetch"/>).</summary>
-    private void PrefetchCases(ReadOnlySpan<int> hashes) => _cases.Keys.PrefetchFinds(hashes);
+    private long PrefetchCases(ReadOnlySpan<int> hashes) => _cases.Keys.PrefetchFinds(hashes);
 
     /// <summary>The accepted case's own id string and position (a <see cref="CaseLookup"/>).</summary>
     /// <remarks>

@@ -94,28 +94,20 @@ internal sealed class KeyIndex<TRecord>
     /// caches, and the memory waits of independent reads overlap, while those of one insert after another do not.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Prefetch(ReadOnlySpan<int> hashes)
-    {
-        var mask = _slots.Length - 1;
-        long any = 0;
-        foreach (var hash in hashes)
-        {
-            any |= _slots[hash & mask];
-        }
-        _prefetched = any;
-    }
+    public void Prefetch(ReadOnlySpan<int> hashes) => _prefetched = ReadSlots(hashes);
 
     /// <summary>
     /// Reads what finding keys with these hashes will read, one step for all of them before the next: their slots,
     /// then the records the slots name and those records' keys. A look-up is a chain of cache misses, each waiting
-    /// for the one before; the chains of different keys, read side by side, overlap.
+    /// for the one before; the chains of different keys, read side by side, overlap. Returns what it read, for the
+    /// caller to keep so that the reads are not optimised away: the threads that parse call this at once, and a field
+    /// of the table both wrote would bounce between their caches with the fields every look-up reads.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void PrefetchFinds(ReadOnlySpan<int> hashes)
+    public long PrefetchFinds(ReadOnlySpan<int> hashes)
     {
-        Prefetch(hashes);
+        var any = ReadSlots(hashes);
         var mask = _slots.Length - 1;
-        long any = 0;
         foreach (var hash in hashes)
         {
             // As TryFind probes: the slots after the first mostly lie in the line just read.
@@ -131,7 +123,7 @@ internal sealed class KeyIndex<TRecord>
                 slot = (slot + 1) & mask;
             }
         }
-        _prefetched |= any;
+        return any;
     }
 
     /// <summary>The index of the record whose key is <paramref name="key"/>.</summary>
@@ -173,6 +165,18 @@ internal sealed class KeyIndex<TRecord>
 
     /// <summary>What <see cref="Prefetch"/> read, folded; of no use but to make the reads happen.</summary>
     internal long Prefetched => _prefetched;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long ReadSlots(ReadOnlySpan<int> hashes)
+    {
+        var mask = _slots.Length - 1;
+        long any = 0;
+        foreach (var hash in hashes)
+        {
+            any |= _slots[hash & mask];
+        }
+        return any;
+    }
 
     private static long Entry(int hash, int index) => ((long)hash << 32) | (uint)(index + 1);
 

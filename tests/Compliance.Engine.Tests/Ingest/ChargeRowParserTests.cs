@@ -66,7 +66,11 @@ public class ChargeRowParserTests
     {
         public List<int> Prefetched { get; } = [];
 
-        public void Prefetch(ReadOnlySpan<int> hashes) => Prefetched.AddRange(hashes);
+        public long Prefetch(ReadOnlySpan<int> hashes)
+        {
+            Prefetched.AddRange(hashes);
+            return 0;
+        }
 
         public string? Lookup(ReadOnlySpan<char> caseId, int near, out int index)
         {
