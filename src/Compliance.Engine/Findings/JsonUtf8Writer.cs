@@ -28,6 +28,10 @@ internal sealed class JsonUtf8Writer : IDisposable
     private static readonly SearchValues<char> PlainAscii =
         SearchValues.Create([.. Enumerable.Range(0x20, 0x60).Select(c => (char)c).Where(c => c is not ('"' or '\\'))]);
 
+    /// <summary>As <see cref="PlainAscii"/>, for text already narrowed to bytes.</summary>
+    private static readonly SearchValues<byte> PlainAsciiBytes =
+        SearchValues.Create([.. Enumerable.Range(0x20, 0x60).Select(c => (byte)c).Where(c => c is not ((byte)'"' or (byte)'\\'))]);
+
     /// <summary>What ends a run of non-ASCII characters: ASCII, or a line break that is escaped.</summary>
     private static readonly SearchValues<char> NotInOtherRun =
         SearchValues.Create([.. Enumerable.Range(0, 0x80).Select(c => (char)c), '\u0085', '\u2028', '\u2029']);
@@ -118,6 +122,27 @@ internal sealed class JsonUtf8Writer : IDisposable
         }
         BeforeValue();
         WriteQuoted(value);
+    }
+
+    /// <summary>
+    /// A string given as its packed key (<see cref="OrdinalKey.TryCopyAscii"/>): written from the key when it holds
+    /// the whole text and that needs no escaping, else from the string, as <see cref="WriteValue(string)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteValue(in OrdinalKey key)
+    {
+        BeforeValue();
+        Ensure(18);
+        var buffer = _buffer;
+        var at = _length;
+        if (key.TryCopyAscii(buffer.AsSpan(at + 1), out var length) && !buffer.AsSpan(at + 1, length).ContainsAnyExcept(PlainAsciiBytes))
+        {
+            buffer[at] = (byte)'"';
+            buffer[at + 1 + length] = (byte)'"';
+            _length = at + length + 2;
+            return;
+        }
+        WriteQuoted(key.Text);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -42,7 +42,7 @@ internal static class OrdinalOrder
             Array.Sort(run);
             runs[s] = run;
         });
-        return Merge(runs);
+        return Array.ConvertAll(Merge(runs), key => key.Text);
     }
 
     /// <summary>
@@ -52,13 +52,13 @@ internal static class OrdinalOrder
     /// <remarks>
     /// One pass with a heap of the runs' heads, not rounds of pairwise merges: with a hundred runs of hundreds of
     /// thousands of ids, each round read every id's text again from memory, while the heap compares only the heads.
-    /// The runs come as packed keys, so that no id's text is read at all: the ids lie all over memory, a cache miss
-    /// apiece.
+    /// The runs come as packed keys, and go as keys, so that no id's text is read at all, here or where the ids are
+    /// written (<see cref="OrdinalKey.TryCopyAscii"/>): the ids lie all over memory, a cache miss apiece.
     /// </remarks>
-    public static string[] Merge(IReadOnlyList<OrdinalKey[]> runs)
+    public static OrdinalKey[] Merge(IReadOnlyList<OrdinalKey[]> runs)
     {
         // Sized once: hundreds of thousands of ids, gathered without the doublings of a growing buffer.
-        var items = new string[runs.Sum(r => r.Length)];
+        var items = new OrdinalKey[runs.Sum(r => r.Length)];
         var heads = new PriorityQueue<int, OrdinalKey>(runs.Count);
         var next = new int[runs.Count];
         for (var r = 0; r < runs.Count; r++)
@@ -71,7 +71,7 @@ internal static class OrdinalOrder
         var at = 0;
         while (heads.TryPeek(out var r, out var head))
         {
-            items[at++] = head.Text;
+            items[at++] = head;
             var run = runs[r];
             if (++next[r] < run.Length)
             {

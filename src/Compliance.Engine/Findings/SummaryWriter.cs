@@ -167,7 +167,19 @@ public static class SummaryWriter
         json.WritePropertyName("count");
         json.WriteValue(result.OrphanCharges.Count);
         json.WritePropertyName("charges");
-        WriteStrings(json, result.OrphanChargesInOrder);
+        if (result.OrphanKeysInOrder is { } keys)
+        {
+            json.WriteStartArray();
+            foreach (ref readonly var key in keys.AsSpan())
+            {
+                json.WriteValue(key);
+            }
+            json.WriteEndArray();
+        }
+        else
+        {
+            WriteStrings(json, result.OrphanChargesInOrder);
+        }
         json.WriteEndObject();
     }
 

@@ -225,7 +225,7 @@ internal sealed class Judgement
         }
 
         // The orphan list (hundreds of thousands of ids) shares nothing with the rest of the tail: merged alongside it.
-        string[] orphans = [];
+        OrdinalKey[] orphans = [];
         Parallel.Invoke(
             new ParallelOptions { MaxDegreeOfParallelism = _threads > 0 ? _threads : Environment.ProcessorCount },
             () => orphans = OrdinalOrder.Merge(parts.Select(p => p.Orphans).ToList()),
@@ -244,8 +244,12 @@ internal sealed class Judgement
                     return bySubject != 0 ? bySubject : string.CompareOrdinal(a.Rule, b.Rule);
                 });
             });
-        result.OrphanCharges.AddRange(orphans);
-        result.OrphanChargesOrdered();
+        result.OrphanCharges.Capacity = orphans.Length;
+        foreach (var key in orphans)
+        {
+            result.OrphanCharges.Add(key.Text);
+        }
+        result.OrphanChargesOrdered(orphans);
         return result;
     }
 

@@ -27,4 +27,39 @@ public class CheckResultTests
 
         result.OrphanChargesInOrder.Should().BeSameAs(result.OrphanCharges);
     }
+
+    [Fact]
+    public void OrphanKeysInOrder_GivenWithTheOrderedList_TheKeys()
+    {
+        var result = new CheckResult { Findings = [] };
+        result.OrphanCharges.AddRange(["C1", "C2"]);
+        OrdinalKey[] keys = [new("C1"), new("C2")];
+
+        result.OrphanChargesOrdered(keys);
+
+        result.OrphanKeysInOrder.Should().BeSameAs(keys);
+    }
+
+    [Fact]
+    public void OrphanKeysInOrder_ListGrownSince_Null()
+    {
+        var result = new CheckResult { Findings = [] };
+        result.OrphanCharges.AddRange(["C1", "C2"]);
+        result.OrphanChargesOrdered([new("C1"), new("C2")]);
+
+        result.OrphanCharges.Add("C3");
+
+        result.OrphanKeysInOrder.Should().BeNull("the keys no longer say what the list holds");
+    }
+
+    [Fact]
+    public void OrphanKeysInOrder_MarkedOrderedWithoutKeys_Null()
+    {
+        var result = new CheckResult { Findings = [] };
+        result.OrphanCharges.Add("C1");
+
+        result.OrphanChargesOrdered();
+
+        result.OrphanKeysInOrder.Should().BeNull();
+    }
 }

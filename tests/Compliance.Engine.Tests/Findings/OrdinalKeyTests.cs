@@ -62,6 +62,34 @@ public class OrdinalKeyTests
     public void CompareTo_EqualStrings_Zero(string text) =>
         new OrdinalKey(text).CompareTo(new OrdinalKey(new string(text.AsSpan()))).Should().Be(0);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("JK202400000001")]
+    [InlineData("ABCDEFGHIJKLMNO")]
+    [InlineData("a\"b\\c\u0001\u007F")]
+    public void TryCopyAscii_AsciiOfFifteenOrFewer_TheTextAsBytes(string text)
+    {
+        var bytes = new byte[16];
+
+        new OrdinalKey(text).TryCopyAscii(bytes, out var length).Should().BeTrue();
+
+        bytes.AsSpan(0, length).ToArray().Should().Equal(text.Select(c => (byte)c));
+    }
+
+    [Theory]
+    [InlineData("ABCDEFGHIJKLMNOP")]
+    [InlineData("JK-补")]
+    [InlineData("\u0080")]
+    public void TryCopyAscii_LongerOrNotAscii_False(string text)
+    {
+        var bytes = new byte[16];
+
+        new OrdinalKey(text).TryCopyAscii(bytes, out var length).Should().BeFalse();
+
+        length.Should().Be(0);
+        bytes.Should().OnlyContain(b => b == 0, "nothing is copied");
+    }
+
     private static string RandomString(Random random)
     {
         var length = random.Next(0, 20);

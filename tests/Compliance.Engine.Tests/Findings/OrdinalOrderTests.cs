@@ -50,7 +50,7 @@ public class OrdinalOrderTests
             .ToList();
         runs[^1].Sort(StringComparer.Ordinal);
 
-        OrdinalOrder.Merge(Keys(runs)).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
+        OrdinalOrder.Merge(Keys(runs)).Select(k => k.Text).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class OrdinalOrderTests
             ["JK00", "JK09"],
         ];
 
-        OrdinalOrder.Merge(Keys(runs)).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
+        OrdinalOrder.Merge(Keys(runs)).Select(k => k.Text).Should().Equal(runs.SelectMany(r => r).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -186,4 +186,24 @@ public class SummaryWriterTests
         first.Replace("\"durationMs\": 1\n", "", StringComparison.Ordinal)
             .Should().Be(second.Replace("\"durationMs\": 250\n", "", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Write_OrphansGivenAsKeys_SameBytesAsFromTheIds()
+    {
+        // Ids written from the packed key, ids that need escaping, and ids the key cannot hold (long, not ASCII).
+        string[] ids = ["", "JK202400000001", "JK\"1", "JK\\2", "JK\t3", "JK\u007F4", "ABCDEFGHIJKLMNOP", "JK-补", "\u2028"];
+        var ordered = ids.Order(StringComparer.Ordinal).ToArray();
+        var fromIds = Some.Result();
+        fromIds.OrphanCharges.AddRange(ordered);
+        fromIds.OrphanChargesOrdered();
+        var fromKeys = Some.Result();
+        fromKeys.OrphanCharges.AddRange(ordered);
+        fromKeys.OrphanChargesOrdered([.. ordered.Select(id => new OrdinalKey(id))]);
+
+        var expected = OutputBytes.Text(s => SummaryWriter.Write(s, AsOf, Some.RuleSet(), new FeedData(), fromIds, 0));
+        var actual = OutputBytes.Text(s => SummaryWriter.Write(s, AsOf, Some.RuleSet(), new FeedData(), fromKeys, 0));
+
+        fromKeys.OrphanKeysInOrder.Should().NotBeNull();
+        actual.Should().Be(expected).And.Contain("\"JK202400000001\"").And.Contain("\"JK\\\"1\"");
+    }
 }
