@@ -15,6 +15,9 @@ internal sealed class Gb18030Decoder
     private const int FirstLead = 0x81;
     private const int LastLead = 0xFE;
 
+    /// <summary>An ASCII run this long or longer (ids, codes, dates) is found and widened vectorised; a shorter one (a separator) byte by byte.</summary>
+    private const int ShortRun = 8;
+
     /// <summary>Per lead byte and second byte, the character of a two-byte sequence; 0 for a pair left to the runtime decoder.</summary>
     private static readonly char[] TwoByte = BuildTwoByteTable();
 
@@ -38,8 +41,30 @@ internal sealed class Gb18030Decoder
             var b = bytes[i];
             if (b < 0x80)
             {
-                chars[o++] = (char)b;
-                i++;
+                var room = Math.Min(bytes.Length - i, chars.Length - o);
+                var run = 1;
+                while (run < room && run < ShortRun && bytes[i + run] < 0x80)
+                {
+                    run++;
+                }
+                if (run == ShortRun && run < room)
+                {
+                    var end = bytes.Slice(i + run, room - run).IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+                    run = end < 0 ? room : run + end;
+                }
+                if (run < ShortRun)
+                {
+                    for (var k = 0; k < run; k++)
+                    {
+                        chars[o + k] = (char)bytes[i + k];
+                    }
+                }
+                else
+                {
+                    Ascii.ToUtf16(bytes.Slice(i, run), chars.Slice(o, run), out _);
+                }
+                i += run;
+                o += run;
                 continue;
             }
             if (i + 1 < bytes.Length && b >= FirstLead && b <= LastLead)

@@ -88,7 +88,7 @@ public class Gb18030DecoderTests
         // Text longer than the reader's 64 KiB byte buffer, shifted by the seed so that sequences straddle it
         // at different places, and damaged now and then.
         var random = new Random(seed);
-        var pieces = new[] { "办件", "收费", "a", "2025-10-30", ",", "\U00020000", "\u20AC", "\uE5E5", "ÿ", "\u00B7" };
+        var pieces = new[] { "办件", "收费", "a", "2025-10-30", ",", "\U00020000", "\u20AC", "\uE5E5", "ÿ", "\u00B7", "XK-2025-0000001,X0207,", "1234567", "12345678", new string('z', 5000) };
         var text = new StringBuilder(new string('x', seed));
         while (text.Length < 100_000)
         {
