@@ -179,6 +179,7 @@ internal sealed class Judgement
                         part.JudgeCharges(from, to);
                         break;
                 }
+                part.SortFindings();
                 parts[slice] = part;
             });
         }
@@ -187,6 +188,7 @@ internal sealed class Judgement
         {
             AwaitIndexes();
             JudgeDuplicates(duplicates);
+            duplicates.SortFindings();
         });
         RunInOrder(work);
 
@@ -197,9 +199,11 @@ internal sealed class Judgement
         }
         EmitStageOrder(stageOrder, breaches.SelectMany(b => b));
 
-        foreach (var part in parts.Prepend(bookkeeping).Append(stageOrder).Append(duplicates))
+        bookkeeping.SortFindings();
+        stageOrder.SortFindings();
+        var all = parts.Prepend(bookkeeping).Append(stageOrder).Append(duplicates).ToList();
+        foreach (var part in all)
         {
-            _findings.AddRange(part.Findings);
             foreach (var (year, subject) in part.Missing)
             {
                 if (!result.CalendarMissing.TryGetValue(year, out var list))
@@ -224,26 +228,30 @@ internal sealed class Judgement
             result.Judged.TryAdd(feed, 0);
         }
 
-        // The orphan list (hundreds of thousands of ids) shares nothing with the rest of the tail: merged alongside it.
+        // What is left shares nothing but the parts' findings, which no one changes now. The warning talks, which
+        // count the reds of all parts, take about as long as the merges of the orphan list (hundreds of thousands
+        // of ids) and of the parts' findings (each part sorted on the thread that judged it) together: the two sides
+        // run side by side, and the talks' few findings are merged in last.
         OrdinalKey[] orphans = [];
+        var merged = new List<Finding>();
+        var units = new JudgementPart(this);
         Parallel.Invoke(
             new ParallelOptions { MaxDegreeOfParallelism = _threads > 0 ? _threads : Environment.ProcessorCount },
-            () => orphans = OrdinalOrder.Merge(parts.Select(p => p.Orphans).ToList()),
             () =>
             {
-                var units = new JudgementPart(this);
-                JudgeWarningTalks(units);
-                _findings.AddRange(units.Findings);
+                orphans = OrdinalOrder.Merge(parts.Select(p => p.Orphans).ToList());
+                FindingOrder.Merge(all.ConvertAll(p => (IReadOnlyList<Finding>)p.Findings), merged);
+            },
+            () =>
+            {
+                JudgeWarningTalks(units, all.SelectMany(p => p.Findings));
+                units.SortFindings();
                 foreach (var list in result.CalendarMissing.Values)
                 {
                     list.Sort(StringComparer.Ordinal);
                 }
-                _findings.Sort(static (a, b) =>
-                {
-                    var bySubject = string.CompareOrdinal(a.Subject, b.Subject);
-                    return bySubject != 0 ? bySubject : string.CompareOrdinal(a.Rule, b.Rule);
-                });
             });
+        FindingOrder.MergeTwo(merged, units.Findings, _findings);
         result.OrphanCharges.Capacity = orphans.Length;
         foreach (var key in orphans)
         {
@@ -456,7 +464,7 @@ internal sealed class Judgement
         }
     }
 
-    private void JudgeWarningTalks(JudgementPart part)
+    private void JudgeWarningTalks(JudgementPart part, IEnumerable<Finding> findings)
     {
         if (Checker.WarningTalk is not { } check)
         {
@@ -468,7 +476,7 @@ internal sealed class Judgement
         var policy = new WarningTalkPolicy(settings.WarningTalkRedFindings, from, AsOf);
         // Only the window's reds reach the session (the rule checks the window again): a run holds tens of
         // thousands of red findings, most of them from long before the window.
-        var reds = _findings
+        var reds = findings
             .Where(f => f.Severity == Severity.Red && f.Unit.Length > 0 && f.OccurredOn >= policy.WindowFrom && f.OccurredOn <= policy.AsOf)
             .Select(f => new RedFinding(f.Unit, f.Rule, f.Subject, f.OccurredOn))
             .ToList();

@@ -35,6 +35,9 @@ internal sealed class JudgementPart
     public JudgementPart(Judgement judgement) => _j = judgement;
 
     public List<Finding> Findings { get; } = [];
+
+    /// <summary>Puts <see cref="Findings"/> in the run's order (<see cref="FindingOrder"/>), for the merge of all parts.</summary>
+    public void SortFindings() => Findings.Sort(FindingOrder.Instance);
     /// <summary>The slice's first failures, at most <see cref="RuleEvaluationException.Kept"/>; <see cref="ErrorCount"/> counts all.</summary>
     public List<RuleError> Errors { get; } = [];
     public int ErrorCount { get; private set; }
