@@ -24,13 +24,13 @@ public sealed class CheckResult
     /// </summary>
     internal IReadOnlyList<string> OrphanChargesInOrder => _orphanChargesInOrder ??= OrdinalOrder.Of(OrphanCharges);
 
-    private OrdinalKey[]? _orphanKeys;
+    private IReadOnlyList<OrdinalKey>? _orphanKeys;
 
     /// <summary>
     /// Says that <see cref="OrphanCharges"/>, complete, is in ordinal order; <paramref name="keys"/>, given, are the
     /// same ids as packed keys, from which summary.json writes them without reading each id's text.
     /// </summary>
-    internal void OrphanChargesOrdered(OrdinalKey[]? keys = null)
+    internal void OrphanChargesOrdered(IReadOnlyList<OrdinalKey>? keys = null)
     {
         _orphanChargesInOrder = OrphanCharges;
         _orphanKeys = keys;
@@ -40,7 +40,7 @@ public sealed class CheckResult
     /// <see cref="OrphanChargesInOrder"/> as the checker's packed keys; null when it gave none, or when the list has
     /// changed in length since.
     /// </summary>
-    internal OrdinalKey[]? OrphanKeysInOrder => _orphanKeys is { } keys && keys.Length == OrphanCharges.Count ? keys : null;
+    internal IReadOnlyList<OrdinalKey>? OrphanKeysInOrder => _orphanKeys is { } keys && keys.Count == OrphanCharges.Count ? keys : null;
 
     /// <summary>Feed → rows dated after the as-of date (not judged).</summary>
     public SortedDictionary<string, int> FutureDated { get; } = new(StringComparer.Ordinal);

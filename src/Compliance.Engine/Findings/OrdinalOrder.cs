@@ -42,7 +42,13 @@ internal static class OrdinalOrder
             Array.Sort(run);
             runs[s] = run;
         });
-        return Array.ConvertAll(Merge(runs), key => key.Text);
+        var merged = Merge(runs);
+        var texts = new string[merged.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = merged[i].Text;
+        }
+        return texts;
     }
 
     /// <summary>
@@ -55,10 +61,10 @@ internal static class OrdinalOrder
     /// The runs come as packed keys, and go as keys, so that no id's text is read at all, here or where the ids are
     /// written (<see cref="OrdinalKey.TryCopyAscii"/>): the ids lie all over memory, a cache miss apiece.
     /// </remarks>
-    public static OrdinalKey[] Merge(IReadOnlyList<OrdinalKey[]> runs)
+    public static MergedKeys Merge(IReadOnlyList<OrdinalKey[]> runs)
     {
         // Sized once: hundreds of thousands of ids, gathered without the doublings of a growing buffer.
-        var items = new OrdinalKey[runs.Sum(r => r.Length)];
+        var places = new long[runs.Sum(r => r.Length)];
         var heads = new PriorityQueue<int, OrdinalKey>(runs.Count);
         var next = new int[runs.Count];
         for (var r = 0; r < runs.Count; r++)
@@ -71,7 +77,7 @@ internal static class OrdinalOrder
         var at = 0;
         while (heads.TryPeek(out var r, out var head))
         {
-            items[at++] = head;
+            places[at++] = MergedKeys.Place(r, next[r]);
             var run = runs[r];
             if (++next[r] < run.Length)
             {
@@ -82,7 +88,7 @@ internal static class OrdinalOrder
                 heads.Dequeue();
             }
         }
-        return items;
+        return new MergedKeys(runs, places);
     }
 
     private static bool IsOrdered(IReadOnlyList<string> values) => values switch

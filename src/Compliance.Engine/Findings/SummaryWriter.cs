@@ -170,9 +170,10 @@ public static class SummaryWriter
         if (result.OrphanKeysInOrder is { } keys)
         {
             json.WriteStartArray();
-            foreach (ref readonly var key in keys.AsSpan())
+            // Indexed: foreach over the interface would box an enumerator, and the keys are hundreds of thousands.
+            for (var i = 0; i < keys.Count; i++)
             {
-                json.WriteValue(key);
+                json.WriteValue(keys[i]);
             }
             json.WriteEndArray();
         }

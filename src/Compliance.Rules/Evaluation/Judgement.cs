@@ -232,7 +232,7 @@ internal sealed class Judgement
         // count the reds of all parts, take about as long as the merges of the orphan list (hundreds of thousands
         // of ids) and of the parts' findings (each part sorted on the thread that judged it) together: the two sides
         // run side by side, and the talks' few findings are merged in last.
-        OrdinalKey[] orphans = [];
+        MergedKeys? orphans = null;
         var merged = new List<Finding>();
         var units = new JudgementPart(this);
         Parallel.Invoke(
@@ -252,10 +252,10 @@ internal sealed class Judgement
                 }
             });
         FindingOrder.MergeTwo(merged, units.Findings, _findings);
-        result.OrphanCharges.Capacity = orphans.Length;
-        foreach (var key in orphans)
+        result.OrphanCharges.Capacity = orphans!.Count;
+        for (var i = 0; i < orphans.Count; i++)
         {
-            result.OrphanCharges.Add(key.Text);
+            result.OrphanCharges.Add(orphans[i].Text);
         }
         result.OrphanChargesOrdered(orphans);
         return result;
