@@ -36,6 +36,12 @@ internal static partial class BenchCommand
 
             var marker = Path.Combine(dataDir, "bench.marker");
             var wanted = $"{n}|{GeneratorOptions.DefaultSeed}|{ruleSet.Label}" + (shuffled ? "|charges shuffled" : "");
+            // A folder of other files (an office's own exports, given to --dir) is never overwritten with a generated set.
+            if (!File.Exists(marker) && Directory.Exists(dataDir) && Directory.EnumerateFileSystemEntries(dataDir).Any())
+            {
+                stderr.WriteLine($"目录 {dataDir} 中已有文件，但不是基准测试生成的数据目录（没有 bench.marker），不会覆盖；请用 --dir 指定空目录或基准测试生成过的目录。");
+                return ExitCode.NothingJudged;
+            }
             if (!File.Exists(marker) || File.ReadAllText(marker) != wanted)
             {
                 stdout.WriteLine($"generating {n} cases into {dataDir} …");
