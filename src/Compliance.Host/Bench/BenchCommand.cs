@@ -76,7 +76,7 @@ internal static partial class BenchCommand
                 checks.Add(check);
                 loads.Add(load);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"run {i + 1}: floor {floor.Elapsed.TotalSeconds:0.00} s, check {check.Elapsed.TotalSeconds:0.00} s ({check.PeakRssBytes / 1048576.0:0} MiB peak), rule-set load+compile {LoadMs(load)} ms in a cold process"));
+                    $"run {i + 1}: floor {floor.Elapsed.TotalSeconds:0.00} s{CpuText(floor)}, check {check.Elapsed.TotalSeconds:0.00} s{CpuText(check)} ({check.PeakRssBytes / 1048576.0:0} MiB peak), rule-set load+compile {LoadMs(load)} ms in a cold process"));
             }
 
             var floorS = Median(floors.Select(r => r.Elapsed.TotalSeconds));
@@ -91,10 +91,19 @@ internal static partial class BenchCommand
             stdout.WriteLine("|---|---|---|---|---|---|---|---|---|");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {n:N0} cases | {rows:N0} | {bytes / 1048576.0:0} MiB | {floorS:0.00} s | {checkS:0.00} s | {rows / checkS:N0} | {checkS / floorS:0.00}× | {peak:0} MiB | {loadMs:0} ms |"));
+            // Processor time moves far less than wall time on a shared machine: what to compare two builds by.
+            if (floors.TrueForAll(r => r.Cpu is not null) && checks.TrueForAll(r => r.Cpu is not null))
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"processor time (user+system, medians): floor {Median(floors.Select(r => r.Cpu!.Value.TotalSeconds)):0.00} s, check {Median(checks.Select(r => r.Cpu!.Value.TotalSeconds)):0.00} s"));
+            }
             return ExitCode.Completed;
         });
         return command;
     }
+
+    private static string CpuText(ChildRun run) =>
+        run.Cpu is { } cpu ? string.Create(CultureInfo.InvariantCulture, $" ({cpu.TotalSeconds:0.00} CPU-s)") : "";
 
     private static int LoadMs(ChildRun load) => int.Parse(Field().Match(load.Stdout).Groups["ms"].Value, CultureInfo.InvariantCulture);
 

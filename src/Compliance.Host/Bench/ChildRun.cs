@@ -4,10 +4,11 @@ using System.Globalization;
 namespace Compliance.Host.Bench;
 
 /// <summary>
-/// Runs this program again as a child process and measures it from outside: wall time, and peak resident
-/// memory polled from /proc (VmHWM only grows, so the last reading is the peak to within one poll).
+/// Runs this program again as a child process and measures it from outside: wall time, processor time (user and
+/// system, <see cref="ChildrenCpu"/>; null without /proc), and peak resident memory polled from /proc (VmHWM only
+/// grows, so the last reading is the peak to within one poll).
 /// </summary>
-internal sealed record ChildRun(int ExitCode, TimeSpan Elapsed, long PeakRssBytes, string Stdout, string Stderr)
+internal sealed record ChildRun(int ExitCode, TimeSpan Elapsed, TimeSpan? Cpu, long PeakRssBytes, string Stdout, string Stderr)
 {
     /// <param name="environment">Variables to set for the child, e.g. a runtime setting for this run only.</param>
     public static ChildRun Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
@@ -23,6 +24,7 @@ internal sealed record ChildRun(int ExitCode, TimeSpan Elapsed, long PeakRssByte
         }
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
+        var cpuBefore = ChildrenCpu.Now();
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -34,7 +36,8 @@ internal sealed record ChildRun(int ExitCode, TimeSpan Elapsed, long PeakRssByte
         }
         process.WaitForExit();
         watch.Stop();
-        return new ChildRun(process.ExitCode, watch.Elapsed, peak, stdout.Result, stderr.Result);
+        var cpu = ChildrenCpu.Now() - cpuBefore;
+        return new ChildRun(process.ExitCode, watch.Elapsed, cpu, peak, stdout.Result, stderr.Result);
     }
 
     private static ProcessStartInfo SelfStartInfo()
