@@ -91,7 +91,7 @@ internal static partial class BenchCommand
             stdout.WriteLine("|---|---|---|---|---|---|---|---|---|");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {n:N0} cases | {rows:N0} | {bytes / 1048576.0:0} MiB | {floorS:0.00} s | {checkS:0.00} s | {rows / checkS:N0} | {checkS / floorS:0.00}× | {peak:0} MiB | {loadMs:0} ms |"));
-            // Processor time moves far less than wall time on a shared machine: what to compare two builds by.
+            // Processor time beside wall time: where another process takes a core away, the two part ways.
             if (floors.TrueForAll(r => r.Cpu is not null) && checks.TrueForAll(r => r.Cpu is not null))
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -5,7 +5,7 @@ namespace Compliance.Host.Bench;
 /// <summary>
 /// The processor time (user and system) of this process's children that have ended and been waited for, from
 /// /proc/self/stat (cutime and cstime): read before and after a child runs, it gives that child's processor time,
-/// which a shared machine disturbs far less than wall time.
+/// a second measure beside wall time.
 /// </summary>
 internal static class ChildrenCpu
 {
