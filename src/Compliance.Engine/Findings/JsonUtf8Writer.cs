@@ -25,12 +25,10 @@ internal sealed class JsonUtf8Writer : IDisposable
     private static ReadOnlySpan<byte> LowerHex => "0123456789abcdef"u8;
 
     /// <summary>ASCII written as it is: printable, neither quote nor backslash.</summary>
-    private static readonly SearchValues<char> PlainAscii =
-        SearchValues.Create([.. Enumerable.Range(0x20, 0x60).Select(c => (char)c).Where(c => c is not ('"' or '\\'))]);
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create([.. PlainAsciiCodes().Select(c => (char)c)]);
 
-    /// <summary>As <see cref="PlainAscii"/>, for text already narrowed to bytes.</summary>
-    private static readonly SearchValues<byte> PlainAsciiBytes =
-        SearchValues.Create([.. Enumerable.Range(0x20, 0x60).Select(c => (byte)c).Where(c => c is not ((byte)'"' or (byte)'\\'))]);
+    /// <summary>As <see cref="PlainAscii"/>, for text already narrowed to bytes (the ids of packed keys).</summary>
+    private static readonly SearchValues<byte> PlainAsciiBytes = SearchValues.Create([.. PlainAsciiCodes().Select(c => (byte)c)]);
 
     /// <summary>What ends a run of non-ASCII characters: ASCII, or a line break that is escaped.</summary>
     private static readonly SearchValues<char> NotInOtherRun =
@@ -333,6 +331,9 @@ internal sealed class JsonUtf8Writer : IDisposable
         buffer[length++] = (byte)'"';
         _length = length;
     }
+
+    /// <summary>The one definition of <see cref="PlainAscii"/> and <see cref="PlainAsciiBytes"/>: both must agree, or a key written from its bytes would differ from its string.</summary>
+    private static IEnumerable<int> PlainAsciiCodes() => Enumerable.Range(0x20, 0x60).Where(c => c is not ('"' or '\\'));
 
     private static bool IsEscapedLineBreak(char c) => c is '\u0085' or '\u2028' or '\u2029';
 
