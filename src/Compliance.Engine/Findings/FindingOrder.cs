@@ -66,26 +66,27 @@ internal sealed class FindingOrder : IComparer<Finding>
     }
 
     /// <summary>
-    /// Appends to <paramref name="into"/> the findings of <paramref name="first"/> and <paramref name="second"/>, each
-    /// already in this order, in this order; of two that compare equal, <paramref name="first"/>'s comes first.
+    /// Puts <paramref name="finding"/> into <paramref name="sorted"/>, which is in this order, where it belongs: after
+    /// any that compare equal to it. For a few findings added to many (the warning talks' to the parts'): a search
+    /// and a move of references, where a merge would compare every finding once more.
     /// </summary>
-    public static void MergeTwo(IReadOnlyList<Finding> first, IReadOnlyList<Finding> second, List<Finding> into)
+    public static void Insert(List<Finding> sorted, Finding finding)
     {
-        into.Capacity = Math.Max(into.Capacity, into.Count + first.Count + second.Count);
-        var i = 0;
-        var j = 0;
-        while (i < first.Count && j < second.Count)
+        var low = 0;
+        var high = sorted.Count;
+        while (low < high)
         {
-            into.Add(Instance.Compare(second[j], first[i]) < 0 ? second[j++] : first[i++]);
+            var middle = low + ((high - low) / 2);
+            if (Instance.Compare(sorted[middle], finding) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
-        for (; i < first.Count; i++)
-        {
-            into.Add(first[i]);
-        }
-        for (; j < second.Count; j++)
-        {
-            into.Add(second[j]);
-        }
+        sorted.Insert(low, finding);
     }
 
     private readonly record struct Head(Finding Finding, int Run);

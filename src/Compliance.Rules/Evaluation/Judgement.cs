@@ -231,27 +231,28 @@ internal sealed class Judgement
         // What is left shares nothing but the parts' findings, which no one changes now. The warning talks, which
         // count the reds of all parts, take about as long as the merges of the orphan list (hundreds of thousands
         // of ids) and of the parts' findings (each part sorted on the thread that judged it) together: the two sides
-        // run side by side, and the talks' few findings are merged in last.
+        // run side by side, and the talks' few findings are put in their places last.
         MergedKeys? orphans = null;
-        var merged = new List<Finding>();
         var units = new JudgementPart(this);
         Parallel.Invoke(
             new ParallelOptions { MaxDegreeOfParallelism = _threads > 0 ? _threads : Environment.ProcessorCount },
             () =>
             {
                 orphans = OrdinalOrder.Merge(parts.Select(p => p.Orphans).ToList());
-                FindingOrder.Merge(all.ConvertAll(p => (IReadOnlyList<Finding>)p.Findings), merged);
+                FindingOrder.Merge(all.ConvertAll(p => (IReadOnlyList<Finding>)p.Findings), _findings);
             },
             () =>
             {
                 JudgeWarningTalks(units, all.SelectMany(p => p.Findings));
-                units.SortFindings();
                 foreach (var list in result.CalendarMissing.Values)
                 {
                     list.Sort(StringComparer.Ordinal);
                 }
             });
-        FindingOrder.MergeTwo(merged, units.Findings, _findings);
+        foreach (var finding in units.Findings)
+        {
+            FindingOrder.Insert(_findings, finding);
+        }
         result.OrphanCharges.Capacity = orphans!.Count;
         for (var i = 0; i < orphans.Count; i++)
         {

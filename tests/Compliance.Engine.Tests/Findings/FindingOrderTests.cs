@@ -71,19 +71,29 @@ public class FindingOrderTests
     }
 
     [Fact]
-    public void MergeTwo_SortedLists_OneOrderedListFirstOnTies()
+    public void Insert_FindingsIntoSortedList_EachInItsPlaceAfterEqualOnes()
     {
         var tieFirst = Some.Finding(subject: "case:B");
         var tieSecond = Some.Finding(subject: "case:B");
-        var merged = new List<Finding>();
+        var sorted = new List<Finding> { Some.Finding(subject: "case:A"), tieFirst, Some.Finding(subject: "case:D") };
 
-        FindingOrder.MergeTwo(
-            [Some.Finding(subject: "case:A"), tieFirst, Some.Finding(subject: "case:D"), Some.Finding(subject: "case:E")],
-            [tieSecond, Some.Finding(subject: "case:C"), Some.Finding(subject: "unit:U01")],
-            merged);
+        FindingOrder.Insert(sorted, Some.Finding(subject: "unit:U01"));
+        FindingOrder.Insert(sorted, tieSecond);
+        FindingOrder.Insert(sorted, Some.Finding(subject: "case:C"));
+        FindingOrder.Insert(sorted, Some.Finding(subject: "case:0"));
 
-        merged.Select(f => f.Subject).Should().Equal("case:A", "case:B", "case:B", "case:C", "case:D", "case:E", "unit:U01");
-        merged[1].Should().BeSameAs(tieFirst);
-        merged[2].Should().BeSameAs(tieSecond);
+        sorted.Select(f => f.Subject).Should().Equal("case:0", "case:A", "case:B", "case:B", "case:C", "case:D", "unit:U01");
+        sorted[2].Should().BeSameAs(tieFirst);
+        sorted[3].Should().BeSameAs(tieSecond);
+    }
+
+    [Fact]
+    public void Insert_IntoEmptyList_TheOneFinding()
+    {
+        var sorted = new List<Finding>();
+
+        FindingOrder.Insert(sorted, Some.Finding(subject: "unit:U01"));
+
+        sorted.Select(f => f.Subject).Should().Equal("unit:U01");
     }
 }
