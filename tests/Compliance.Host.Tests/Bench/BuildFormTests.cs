@@ -35,4 +35,25 @@ public class BuildFormTests
 
         BuildForm.Describe(folder.Path).Should().Be("build: published, precompiled but for Compliance.Engine");
     }
+
+    [Fact]
+    public void Describe_AllPrecompiledInCompositeImage_SaysComposite()
+    {
+        using var folder = new TempFolder();
+        File.Copy(Precompiled, folder.Sub("Compliance.Engine.dll"));
+        File.Copy(Precompiled, folder.Sub("compliance.dll"));
+        File.Copy(Precompiled, folder.Sub("compliance.r2r.dll"));
+
+        BuildForm.Describe(folder.Path).Should().Be("build: published, every assembly precompiled into one composite image");
+    }
+
+    [Fact]
+    public void Describe_AllPrecompiledWithoutCompositeImage_SaysEvery()
+    {
+        using var folder = new TempFolder();
+        File.Copy(Precompiled, folder.Sub("Compliance.Engine.dll"));
+        File.Copy(Precompiled, folder.Sub("compliance.dll"));
+
+        BuildForm.Describe(folder.Path).Should().Be("build: published, every assembly precompiled");
+    }
 }
