@@ -9,6 +9,9 @@ namespace Compliance.Host.Bench;
 /// </summary>
 internal static class BuildForm
 {
+    /// <summary>How a composite image is named: after the program, beside the assemblies it holds the code of.</summary>
+    private const string CompositeSuffix = ".r2r.dll";
+
     /// <summary>Whether the assembly file carries precompiled native code beside its IL.</summary>
     public static bool IsPrecompiled(string assemblyPath)
     {
@@ -36,6 +39,4 @@ internal static class BuildForm
             ? "build: published, every assembly precompiled into one composite image"
             : "build: published, every assembly precompiled";
     }
-
-    private const string CompositeSuffix = ".r2r.dll";
 }

@@ -16,44 +16,33 @@ public class BuildFormTests
     public void IsPrecompiled_AssemblyAsBuilt_False() => BuildForm.IsPrecompiled(Plain).Should().BeFalse();
 
     [Fact]
-    public void Describe_NothingPrecompiled_SaysPlainBuild()
-    {
-        using var folder = new TempFolder();
-        File.Copy(Plain, folder.Sub("Compliance.Engine.dll"));
-        File.Copy(typeof(BuildForm).Assembly.Location, folder.Sub("compliance.dll"));
-
-        BuildForm.Describe(folder.Path).Should().StartWith("build: plain");
-    }
+    public void Describe_NothingPrecompiled_SaysPlainBuild() =>
+        DescribeFolderOf(("Compliance.Engine.dll", Plain), ("compliance.dll", typeof(BuildForm).Assembly.Location))
+            .Should().StartWith("build: plain");
 
     [Fact]
-    public void Describe_SomePrecompiled_NamesTheOthers()
-    {
-        using var folder = new TempFolder();
-        File.Copy(Plain, folder.Sub("Compliance.Engine.dll"));
-        File.Copy(Precompiled, folder.Sub("Newtonsoft.Json.dll"));
-        File.Copy(Precompiled, folder.Sub("compliance.dll"));
-
-        BuildForm.Describe(folder.Path).Should().Be("build: published, precompiled but for Compliance.Engine");
-    }
+    public void Describe_SomePrecompiled_NamesTheOthers() =>
+        DescribeFolderOf(("Compliance.Engine.dll", Plain), ("Newtonsoft.Json.dll", Precompiled), ("compliance.dll", Precompiled))
+            .Should().Be("build: published, precompiled but for Compliance.Engine");
 
     [Fact]
-    public void Describe_AllPrecompiledInCompositeImage_SaysComposite()
-    {
-        using var folder = new TempFolder();
-        File.Copy(Precompiled, folder.Sub("Compliance.Engine.dll"));
-        File.Copy(Precompiled, folder.Sub("compliance.dll"));
-        File.Copy(Precompiled, folder.Sub("compliance.r2r.dll"));
-
-        BuildForm.Describe(folder.Path).Should().Be("build: published, every assembly precompiled into one composite image");
-    }
+    public void Describe_AllPrecompiledInCompositeImage_SaysComposite() =>
+        DescribeFolderOf(("Compliance.Engine.dll", Precompiled), ("compliance.dll", Precompiled), ("compliance.r2r.dll", Precompiled))
+            .Should().Be("build: published, every assembly precompiled into one composite image");
 
     [Fact]
-    public void Describe_AllPrecompiledWithoutCompositeImage_SaysEvery()
+    public void Describe_AllPrecompiledWithoutCompositeImage_SaysEvery() =>
+        DescribeFolderOf(("Compliance.Engine.dll", Precompiled), ("compliance.dll", Precompiled))
+            .Should().Be("build: published, every assembly precompiled");
+
+    /// <summary>Describes a folder holding copies of the given assemblies under the given names.</summary>
+    private static string DescribeFolderOf(params (string Name, string From)[] files)
     {
         using var folder = new TempFolder();
-        File.Copy(Precompiled, folder.Sub("Compliance.Engine.dll"));
-        File.Copy(Precompiled, folder.Sub("compliance.dll"));
-
-        BuildForm.Describe(folder.Path).Should().Be("build: published, every assembly precompiled");
+        foreach (var (name, from) in files)
+        {
+            File.Copy(from, folder.Sub(name));
+        }
+        return BuildForm.Describe(folder.Path);
     }
 }
