@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Calendar;
 
 /// <summary>
@@ -86,6 +88,7 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>The <paramref name="n"/>-th working day after <paramref name="start"/> (n ≥ 1); <paramref name="start"/> itself when n ≤ 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateOnly AddWorkingDays(DateOnly start, int n)
     {
         if (n <= 0)

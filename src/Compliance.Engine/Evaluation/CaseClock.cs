@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Calendar;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Ingest;
@@ -22,6 +23,7 @@ public static class CaseClock
         Compute(record, procedures, item, settings, calendar, asOf, reuse: null, out uncoveredYear);
 
     /// <summary>As above, into <paramref name="reuse"/> when given (its previous case's figures are all replaced).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static CaseFacts? Compute(
         CaseRecord record,
         IReadOnlyList<ProcedureRecord> procedures,

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Ingest;
 
@@ -54,6 +55,7 @@ public sealed class ChargeFacts
     /// a rule only reads the facts while it runs and evidence copies the values it keeps.
     /// </summary>
     [MemberNotNull(nameof(Record))]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Reset(ChargeRecord record, CaseRecord? @case, Item? item, Fee? fee)
     {
         Record = record;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Catalog;
 
 namespace Compliance.Engine.Findings;
@@ -24,6 +25,7 @@ public sealed class FindingCounts
 
     public SortedDictionary<string, int> ByUnit { get; } = new(StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FindingCounts Of(IReadOnlyCollection<Finding> findings)
     {
         var counts = new FindingCounts(findings.Count);

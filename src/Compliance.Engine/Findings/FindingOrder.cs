@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Findings;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class FindingOrder : IComparer<Finding>
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Compare(Finding? x, Finding? y)
     {
         if (ReferenceEquals(x, y))

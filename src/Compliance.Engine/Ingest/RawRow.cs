@@ -50,6 +50,7 @@ internal sealed class RawRow
     }
 
     /// <summary>Starts the row afresh: after the rows written before it, or over itself when it was written last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(int line)
     {
         var text = _text;
@@ -87,6 +88,7 @@ internal sealed class RawRow
     /// Holds a whole line of text at once, for a line whose values are slices of it (<see cref="SetSlices"/>): one
     /// copy for the line instead of one per value. Only on a row just started.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetText(ReadOnlySpan<char> line)
     {
         var text = _text;
@@ -99,6 +101,7 @@ internal sealed class RawRow
     /// Makes the row <paramref name="count"/> values long, to be given as slices of the text of <see cref="SetText"/>:
     /// the caller fills in where each starts and how long it is.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetSlices(int count, out Span<int> starts, out Span<int> lengths)
     {
         var text = _text;

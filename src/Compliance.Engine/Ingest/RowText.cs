@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
@@ -52,6 +54,7 @@ internal sealed class RowText
     }
 
     /// <summary>Makes room for <paramref name="more"/> fields after those in use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EnsureFields(int more)
     {
         if (Fields + more > Starts.Length)

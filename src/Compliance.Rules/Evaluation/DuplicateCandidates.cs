@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Ingest;
 
 namespace Compliance.Rules.Evaluation;
@@ -15,6 +16,7 @@ internal static class DuplicateCandidates
     // Keeps the reads of TouchCaseIds from being optimised away.
     private static int s_touched;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<int> Find(IReadOnlyList<ChargeRecord> charges, DateOnly asOf)
     {
         // Sized for the charges that take part, counted first: a check holds every byte it allocates (one no-GC
@@ -116,6 +118,7 @@ internal static class DuplicateCandidates
     /// read of memory, and the waits of independent reads overlap, while those of one hash after another do not.
     /// Returns what it read, so that the reads are not optimised away.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TouchCaseIds(IReadOnlyList<ChargeRecord> charges, int from, int to)
     {
         var lengths = 0;

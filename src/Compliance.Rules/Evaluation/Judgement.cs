@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Evaluation;
 using Compliance.Engine.Findings;
@@ -64,6 +65,7 @@ internal sealed class Judgement
     /// A charge's case: where reading found it, when the case there still holds the very id string reading gave
     /// the charge (so it is that case, ids being unique), else looked up.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CaseRecord? CaseOf(ChargeRecord charge)
     {
         var cases = Data.Cases;
@@ -82,6 +84,7 @@ internal sealed class Judgement
     /// of independent reads overlap, while those of one charge after another do not. Returns what it read, for the
     /// caller to keep, so that the reads are not optimised away.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadAheadCasesOf(List<ChargeRecord> charges, int from, int to)
     {
         var cases = Data.Cases;
@@ -111,6 +114,7 @@ internal sealed class Judgement
     public ChargeFacts FactsOf(ChargeRecord charge) => FactsOf(charge, reuse: null);
 
     /// <summary>As <see cref="FactsOf(ChargeRecord)"/>, into <paramref name="reuse"/> when given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ChargeFacts FactsOf(ChargeRecord charge, ChargeFacts? reuse)
     {
         CaseRecord? @case;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compliance.Engine.Catalog;
 using Compliance.Engine.Evaluation;
 using Compliance.Engine.Findings;
@@ -48,6 +49,7 @@ internal sealed class JudgementPart
     public Dictionary<string, int> Judged { get; } = new(StringComparer.Ordinal);
     public HashSet<string> UnknownUnits { get; } = new(StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void JudgeCases(int from, int to)
     {
         var rs = _j.RuleSet;
@@ -95,6 +97,7 @@ internal sealed class JudgementPart
         Count(Judged, "cases", judged);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void JudgeStages(int from, int to)
     {
         var rs = _j.RuleSet;
@@ -135,6 +138,7 @@ internal sealed class JudgementPart
         Count(Judged, "stages", judged);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void JudgeCharges(int from, int to)
     {
         var charges = _j.Data.Charges;
