@@ -113,9 +113,12 @@ internal sealed class Judgement
     /// <summary>A charge's facts: its case, item, fee and period in force, each looked up by hash.</summary>
     public ChargeFacts FactsOf(ChargeRecord charge) => FactsOf(charge, reuse: null);
 
-    /// <summary>As <see cref="FactsOf(ChargeRecord)"/>, into <paramref name="reuse"/> when given.</summary>
+    /// <summary>
+    /// As <see cref="FactsOf(ChargeRecord)"/>, into <paramref name="reuse"/> when given, and the item and the fee
+    /// looked up through a judging part's memos when given.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ChargeFacts FactsOf(ChargeRecord charge, ChargeFacts? reuse)
+    public ChargeFacts FactsOf(ChargeRecord charge, ChargeFacts? reuse, CodeMemo<Item>? items = null, CodeMemo<Fee>? fees = null)
     {
         CaseRecord? @case;
         Item? item;
@@ -128,9 +131,9 @@ internal sealed class Judgement
         else
         {
             @case = CaseOf(charge);
-            item = @case is null ? null : RuleSet.Items.GetValueOrDefault(@case.ItemCode);
+            item = @case is null ? null : items is null ? RuleSet.Items.GetValueOrDefault(@case.ItemCode) : items.Find(@case.ItemCode);
         }
-        var fee = RuleSet.Fees.GetValueOrDefault(charge.FeeCode);
+        var fee = fees is null ? RuleSet.Fees.GetValueOrDefault(charge.FeeCode) : fees.Find(charge.FeeCode);
         if (reuse is null)
         {
             return new ChargeFacts(charge, @case, item, fee);

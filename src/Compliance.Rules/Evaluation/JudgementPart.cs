@@ -27,13 +27,22 @@ internal sealed class JudgementPart
     /// <summary>Charges whose cases are read ahead together: enough reads in flight to hide their waits, few enough to stay in the caches.</summary>
     private const int PrefetchBlock = 64;
 
-    private string? _knownUnit;
+    // The catalogue looked up by the codes' string instances, which repeat: see CodeMemo.
+    private readonly CodeMemo<Unit> _units;
+    private readonly CodeMemo<Item> _items;
+    private readonly CodeMemo<Fee> _fees;
 
     // Keeps the reads of Judgement.ReadAheadCasesOf from being optimised away; per part, so that no two threads
     // write one field.
     private int _prefetched;
 
-    public JudgementPart(Judgement judgement) => _j = judgement;
+    public JudgementPart(Judgement judgement)
+    {
+        _j = judgement;
+        _units = new(judgement.RuleSet.Units);
+        _items = new(judgement.RuleSet.Items);
+        _fees = new(judgement.RuleSet.Fees);
+    }
 
     public List<Finding> Findings { get; } = [];
 
@@ -76,7 +85,7 @@ internal sealed class JudgementPart
                 judged += TakeOver(_j.Baseline.Cases, c.CaseId, Subjects.CasePrefix);
                 continue;
             }
-            var facts = CaseClock.Compute(c, _j.ProceduresOf(i, c.CaseId), rs.Items.GetValueOrDefault(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, _caseFacts, out var uncovered);
+            var facts = CaseClock.Compute(c, _j.ProceduresOf(i, c.CaseId), _items.Find(c.ItemCode), rs.Settings, rs.Calendar, _j.AsOf, _caseFacts, out var uncovered);
             if (facts is null)
             {
                 Missing.Add((uncovered!.Value, Subjects.Case(c.CaseId)));
@@ -174,7 +183,7 @@ internal sealed class JudgementPart
                 }
                 continue;
             }
-            var facts = _chargeFacts = _j.FactsOf(ch, _chargeFacts);
+            var facts = _chargeFacts = _j.FactsOf(ch, _chargeFacts, _items, _fees);
             if (!facts.CaseKnown)
             {
                 orphans.Add(new OrdinalKey(ch.ChargeId));
@@ -294,17 +303,7 @@ internal sealed class JudgementPart
 
     private void NoteUnit(string unit)
     {
-        // Reading shares one string per unit code, and neighbouring rows tend to name the same unit: a known unit
-        // seen just before needs no look-up.
-        if (ReferenceEquals(unit, _knownUnit))
-        {
-            return;
-        }
-        if (_j.RuleSet.Units.ContainsKey(unit))
-        {
-            _knownUnit = unit;
-        }
-        else
+        if (_units.Find(unit) is null)
         {
             UnknownUnits.Add(unit);
         }
