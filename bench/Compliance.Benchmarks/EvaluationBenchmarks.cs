@@ -69,7 +69,7 @@ public class EvaluationBenchmarks
         var rules = _checker.ChargeRules;
         foreach (var f in _facts)
         {
-            for (var i = 0; i < rules.Count; i++)
+            for (var i = 0; i < rules.Length; i++)
             {
                 if (!rules[i].MustHold(f, _scope))
                 {

@@ -24,9 +24,9 @@ public sealed class Checker
         IReadOnlyList<CompiledRule<ChargeFacts>> chargeRules)
     {
         _ruleSet = ruleSet;
-        CaseRules = caseRules;
-        StageRules = stageRules;
-        ChargeRules = chargeRules;
+        CaseRules = [.. caseRules];
+        StageRules = [.. stageRules];
+        ChargeRules = [.. chargeRules];
         Duplicate = CrossRecordCheck.Duplicate.With(ruleSet.Settings);
         OutOfOrder = CrossRecordCheck.OutOfOrder.With(ruleSet.Settings);
         WarningTalk = CrossRecordCheck.WarningTalk.With(ruleSet.Settings);
@@ -34,9 +34,11 @@ public sealed class Checker
 
     public RuleSet RuleSet => _ruleSet;
 
-    internal IReadOnlyList<CompiledRule<CaseFacts>> CaseRules { get; }
-    internal IReadOnlyList<CompiledRule<StageFacts>> StageRules { get; }
-    internal IReadOnlyList<CompiledRule<ChargeFacts>> ChargeRules { get; }
+    // Arrays, not lists behind an interface: judging runs every rule on every record, and an interface call per rule
+    // and record goes through a dispatch stub.
+    internal CompiledRule<CaseFacts>[] CaseRules { get; }
+    internal CompiledRule<StageFacts>[] StageRules { get; }
+    internal CompiledRule<ChargeFacts>[] ChargeRules { get; }
 
     /// <summary>The cross-record checks with settings applied; null when switched off.</summary>
     internal CrossRecordCheck? Duplicate { get; }

@@ -94,7 +94,7 @@ internal sealed class JudgementPart
             _caseFacts = facts;
             judged++;
             // Indexed: foreach over the interface would box an enumerator per record.
-            for (var r = 0; r < caseRules.Count; r++)
+            for (var r = 0; r < caseRules.Length; r++)
             {
                 var rule = caseRules[r];
                 if (!Holds(rule, facts, Subjects.CasePrefix, c.CaseId))
@@ -135,7 +135,7 @@ internal sealed class JudgementPart
                 continue;
             }
             judged++;
-            for (var r = 0; r < stageRules.Count; r++)
+            for (var r = 0; r < stageRules.Length; r++)
             {
                 var rule = stageRules[r];
                 if (!Holds(rule, facts, Subjects.StagePrefix, key))
@@ -189,7 +189,7 @@ internal sealed class JudgementPart
                 orphans.Add(new OrdinalKey(ch.ChargeId));
             }
             judged++;
-            for (var r = 0; r < chargeRules.Count; r++)
+            for (var r = 0; r < chargeRules.Length; r++)
             {
                 var rule = chargeRules[r];
                 if (!Holds(rule, facts, Subjects.ChargePrefix, ch.ChargeId))
