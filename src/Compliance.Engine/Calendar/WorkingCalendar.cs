@@ -17,6 +17,14 @@ public sealed class WorkingCalendar
     // _prefix[i] = working days among the days with index < i.
     private readonly int[] _prefix;
 
+    // _nthWorking[k] = the index of the (k+1)-th working day: the inverse of _prefix, so that adding working days
+    // is a look-up rather than a search.
+    private readonly int[] _nthWorking;
+
+    // Runs of consecutive covered years as day numbers, first day to last: a range of dates inside one run is covered
+    // without working out its years.
+    private readonly (int First, int Last)[] _coveredRuns;
+
     public WorkingCalendar(IEnumerable<int> coveredYears, IEnumerable<CalendarDay> days)
     {
         _years = [.. coveredYears];
@@ -40,6 +48,32 @@ public sealed class WorkingCalendar
             _working[i] = ComputeWorking(_origin.AddDays(i));
             _prefix[i + 1] = _prefix[i] + (_working[i] ? 1 : 0);
         }
+        _nthWorking = new int[_prefix[n]];
+        for (var i = 0; i < n; i++)
+        {
+            if (_working[i])
+            {
+                _nthWorking[_prefix[i]] = i;
+            }
+        }
+        _coveredRuns = CoveredRuns(_years);
+    }
+
+    private static (int First, int Last)[] CoveredRuns(HashSet<int> years)
+    {
+        var runs = new List<(int, int)>();
+        var sorted = years.Order().ToList();
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
+            {
+                j++;
+            }
+            runs.Add((new DateOnly(sorted[i], 1, 1).DayNumber, new DateOnly(sorted[j], 12, 31).DayNumber));
+            i = j + 1;
+        }
+        return [.. runs];
     }
 
     public IReadOnlySet<int> CoveredYears => _years;
@@ -49,6 +83,13 @@ public sealed class WorkingCalendar
     /// <summary>The first uncovered year among the dates from <paramref name="from"/> to <paramref name="to"/> inclusive, or null.</summary>
     public int? FirstUncoveredYear(DateOnly from, DateOnly to)
     {
+        foreach (var (first, last) in _coveredRuns)
+        {
+            if (from.DayNumber >= first && to.DayNumber <= last)
+            {
+                return null;
+            }
+        }
         for (var y = from.Year; y <= to.Year; y++)
         {
             if (!_years.Contains(y))
@@ -99,21 +140,8 @@ public sealed class WorkingCalendar
         var lo = start.DayNumber - _origin.DayNumber + 1;
         if (lo >= 0 && lo < _working.Length && _prefix[_working.Length] >= target)
         {
-            // Smallest index i with _prefix[i + 1] >= target.
-            int left = lo, right = _working.Length - 1;
-            while (left < right)
-            {
-                var mid = (left + right) >>> 1;
-                if (_prefix[mid + 1] >= target)
-                {
-                    right = mid;
-                }
-                else
-                {
-                    left = mid + 1;
-                }
-            }
-            return _origin.AddDays(left);
+            // The target-th working day counted from the origin: the smallest index i with _prefix[i + 1] >= target.
+            return _origin.AddDays(_nthWorking[target - 1]);
         }
         var d = start;
         while (n > 0)
