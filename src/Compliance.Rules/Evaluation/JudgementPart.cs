@@ -93,7 +93,6 @@ internal sealed class JudgementPart
             }
             _caseFacts = facts;
             judged++;
-            // Indexed: foreach over the interface would box an enumerator per record.
             for (var r = 0; r < caseRules.Length; r++)
             {
                 var rule = caseRules[r];
