@@ -5,8 +5,6 @@ internal enum BatchState
 {
     Unparsed,
 
-    /// <summary>The reading thread is parsing it; the accepting thread waits for it rather than parse it too.</summary>
+    /// <summary>The reading thread parses it, a chunk at a time; the accepting thread that reaches it takes the chunks left.</summary>
     Parsing,
-
-    Parsed,
 }

@@ -24,6 +24,17 @@ internal sealed class RowBatch<TRecord>
 
     private readonly RowText _text;
 
+    // Chunks of rows are taken by number, so that two threads can parse one batch (ParseShared, Parse).
+    private int _nextChunk;
+
+    // Set by Share, under the hand-over's lock: a second thread parses chunks of the batch until it sets _sharedLeft.
+    private bool _shared;
+
+    // Small spin: the other thread may be waiting for this core.
+    private readonly ManualResetEventSlim _sharedLeft = new(false, spinCount: 10);
+
+    private bool _sharedFailed;
+
     public RowBatch(int capacity)
     {
         _text = new RowText(capacity * CharsPerRow, capacity * FieldsPerRow);
@@ -81,20 +92,97 @@ internal sealed class RowBatch<TRecord>
         Count = 0;
         BytesRead = 0;
         Parsed = false;
+        _nextChunk = 0;
+        _sharedFailed = false;
+        _shared = false;
+        _sharedLeft.Reset();
         Ended = false;
         Error = null;
         ErrorLine = 0;
     }
 
+    /// <summary>
+    /// Parses the rows no other thread has taken, waits for those another has (<see cref="ParseShared"/>), and
+    /// marks the batch parsed. Should the other thread have failed, parses every row again here, to meet the
+    /// failure on this thread.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(RowParser<TRecord> parser, FieldRow view)
     {
-        for (var i = 0; i < Count; i++)
+        while (TryParseChunk(parser, view))
         {
-            if (i % PrepareRows == 0)
+        }
+        if (_shared)
+        {
+            _sharedLeft.Wait();
+        }
+        if (_sharedFailed)
+        {
+            Array.Clear(Records, 0, Count);
+            Array.Clear(Keys, 0, Count);
+            for (var from = 0; from < Count; from += PrepareRows)
             {
-                parser.Prepare(Rows.AsSpan(i, Math.Min(PrepareRows, Count - i)), view);
+                ParseRows(from, Math.Min(Count, from + PrepareRows), parser, view);
             }
+        }
+        Parsed = true;
+    }
+
+    /// <summary>
+    /// Counts a second thread in, before the batch is handed on: from then on the thread that takes the batch
+    /// waits in <see cref="Parse"/> until that one is done with it. Call under the lock the hand-over goes through.
+    /// </summary>
+    public void Share() => _shared = true;
+
+    /// <summary>
+    /// On the thread counted in by <see cref="Share"/>: parses chunks of rows until none is left untaken, while the
+    /// accepting thread may take chunks too; then never touches the batch again. A failure is noted, not thrown.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ParseShared(RowParser<TRecord> parser, FieldRow view)
+    {
+        try
+        {
+            while (TryParseChunk(parser, view))
+            {
+            }
+        }
+        catch (Exception)
+        {
+            // Parse parses every row again on the accepting thread, which then meets the failure itself.
+            Volatile.Write(ref _sharedFailed, true);
+        }
+        finally
+        {
+            // The last touch of the batch: the accepting thread may recycle it once this is set.
+            _sharedLeft.Set();
+        }
+    }
+
+    /// <summary>Takes the next chunk of <see cref="PrepareRows"/> rows no thread has taken and parses it; false when none is left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryParseChunk(RowParser<TRecord> parser, FieldRow view)
+    {
+        if (Volatile.Read(ref _sharedFailed))
+        {
+            return false;
+        }
+        var chunk = Interlocked.Increment(ref _nextChunk) - 1;
+        if (chunk >= (Count + PrepareRows - 1) / PrepareRows)
+        {
+            return false;
+        }
+        var from = chunk * PrepareRows;
+        ParseRows(from, Math.Min(Count, from + PrepareRows), parser, view);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ParseRows(int from, int to, RowParser<TRecord> parser, FieldRow view)
+    {
+        parser.Prepare(Rows.AsSpan(from, to - from), view);
+        for (var i = from; i < to; i++)
+        {
             var raw = Rows[i];
             if (raw.BadRowMessage is not null)
             {
@@ -113,13 +201,5 @@ internal sealed class RowBatch<TRecord>
                 KeyHashes[i] = KeyIndex<TRecord>.HashOf(key);
             }
         }
-        Parsed = true;
-    }
-
-    public void ForgetParse()
-    {
-        Array.Clear(Records, 0, Count);
-        Array.Clear(Keys, 0, Count);
-        Parsed = false;
     }
 }
