@@ -174,7 +174,7 @@ internal sealed class FeedIngest
             var text = new FileText(hashed, hashed.Start + encoding.PreambleLength, encoding.Encoding);
             try
             {
-                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open(), text.OpenAtLine) : () => new JsonFeedSource(text.Open, text.OpenAside), text, fileName, hashed.Hash.TryHelp);
+                ReadSource(state, extension == ".csv" ? () => new CsvFeedSource(text.Open(), text.OpenAtLine) : () => new JsonFeedSource(text.Open, text.OpenAside), text, fileName);
                 text.CheckRest();
                 Data.Files.Add(new InputFile(feed, fileName, hashed.Finish(), encoding.Name));
                 return;
@@ -199,8 +199,7 @@ internal sealed class FeedIngest
     }
 
     /// <param name="text">The file's text, to estimate its rows from how far reading got; null when that cannot be told (xlsx).</param>
-    /// <param name="help">Other work for the accepting thread while it waits for rows (the file's hash).</param>
-    private void ReadSource<TRecord>(FeedState<TRecord> state, Func<FeedSource> open, FileText? text, string fileName, Func<bool>? help = null)
+    private void ReadSource<TRecord>(FeedState<TRecord> state, Func<FeedSource> open, FileText? text, string fileName)
         where TRecord : class
     {
         FeedSource source;
@@ -215,11 +214,11 @@ internal sealed class FeedIngest
         }
         using (source)
         {
-            ReadRows(state, source, text, fileName, help);
+            ReadRows(state, source, text, fileName);
         }
     }
 
-    private void ReadRows<TRecord>(FeedState<TRecord> state, FeedSource source, FileText? text, string fileName, Func<bool>? help)
+    private void ReadRows<TRecord>(FeedState<TRecord> state, FeedSource source, FileText? text, string fileName)
         where TRecord : class
     {
         var schema = state.Schema;
@@ -246,7 +245,7 @@ internal sealed class FeedIngest
         var stats = Data.StatsFor(feed);
         state.StartFile(fileName);
         var row = new FieldRow(schema, match.ColumnOfField, headers);
-        using var pipeline = new RowPipeline<TRecord>(source, state.ReadAheadParser, row, text is null ? null : () => text.BytesRead, help);
+        using var pipeline = new RowPipeline<TRecord>(source, state.ReadAheadParser, row, text is null ? null : () => text.BytesRead);
         var rows = 0L;
         var namelessWithData = new bool[match.Nameless.Count];
         while (true)

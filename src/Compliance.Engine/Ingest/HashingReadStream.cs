@@ -1,15 +1,16 @@
+using System.Security.Cryptography;
+
 namespace Compliance.Engine.Ingest;
 
 /// <summary>
 /// A seekable input seen through a SHA-256 of its bytes: every byte from the starting position on is hashed once,
 /// in order, the first time it is read, so a file that is read again from the start (a second decoding attempt,
-/// the two passes over a JSON file) is not hashed again, and reading a file and hashing it take one pass. The
-/// hashing itself may be done by another thread (<see cref="Hash"/>).
+/// the two passes over a JSON file) is not hashed again, and reading a file and hashing it take one pass.
 /// </summary>
 internal sealed class HashingReadStream : Stream
 {
     private readonly Stream _inner;
-    private readonly SharedSha256 _sha = new();
+    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _hashedTo;
 
     public HashingReadStream(Stream inner)
@@ -18,9 +19,6 @@ internal sealed class HashingReadStream : Stream
         Start = inner.Position;
         _hashedTo = Start;
     }
-
-    /// <summary>The hash the bytes read go into, for a thread with nothing else to do to help with (<see cref="SharedSha256.TryHelp"/>).</summary>
-    public SharedSha256 Hash => _sha;
 
     /// <summary>The inner stream's position when this view was made: where the file starts.</summary>
     public long Start { get; }
@@ -52,7 +50,7 @@ internal sealed class HashingReadStream : Stream
         var end = position + read;
         if (end > _hashedTo)
         {
-            _sha.Append(buffer[(int)(_hashedTo - position)..read]);
+            _sha.AppendData(buffer[(int)(_hashedTo - position)..read]);
             _hashedTo = end;
         }
         return read;
@@ -66,7 +64,7 @@ internal sealed class HashingReadStream : Stream
         while (Read(buffer) > 0)
         {
         }
-        return Convert.ToHexStringLower(_sha.Finish());
+        return Convert.ToHexStringLower(_sha.GetHashAndReset());
     }
 
     public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);

@@ -9,9 +9,7 @@ namespace Compliance.Engine.Ingest;
 /// Parsing, the larger part of the work, is shared: the accepting thread parses the batches it reaches unparsed,
 /// and the reading thread, whenever no batch is free to read into, parses the newest queued batch, a chunk of rows
 /// at a time; should the accepting thread reach that batch meanwhile, it parses the chunks left rather than wait.
-/// What is accepted does not depend on which thread parsed a row: parsing depends on the row alone. Waiting for a
-/// batch, the accepting thread does what other work it is given (hashing the file's bytes, which the reading
-/// thread would otherwise do).
+/// What is accepted does not depend on which thread parsed a row: parsing depends on the row alone.
 /// </summary>
 internal sealed class RowPipeline<TRecord> : IDisposable
     where TRecord : class
@@ -23,7 +21,6 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     private readonly RowParser<TRecord> _parser;
     private readonly FieldRow _view;
     private readonly Func<long>? _bytesRead;
-    private readonly Func<bool>? _help;
     private readonly Thread _thread;
 
     // Guarded by _gate: the free batches, the filled ones in reading order (_filled[0] is the next), their states.
@@ -39,17 +36,12 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     /// <param name="readAheadParser">Used only by the pipeline's thread.</param>
     /// <param name="view">The header mapping, for the pipeline's thread; it gets its own copy.</param>
     /// <param name="bytesRead">How far the source has read its file, asked on the pipeline's thread after each batch.</param>
-    /// <param name="help">
-    /// A piece of other work for the accepting thread while it waits for a batch; false when there was none. Pieces
-    /// should take well under a millisecond: the batch waited for may come meanwhile.
-    /// </param>
-    public RowPipeline(FeedSource source, RowParser<TRecord> readAheadParser, FieldRow view, Func<long>? bytesRead = null, Func<bool>? help = null)
+    public RowPipeline(FeedSource source, RowParser<TRecord> readAheadParser, FieldRow view, Func<long>? bytesRead = null)
     {
         _source = source;
         _parser = readAheadParser;
         _view = view.Copy();
         _bytesRead = bytesRead;
-        _help = help;
         _thread = new Thread(ReadAhead) { IsBackground = true, Name = "ingest read-ahead" };
         _thread.Start();
     }
@@ -60,32 +52,15 @@ internal sealed class RowPipeline<TRecord> : IDisposable
     /// </summary>
     public RowBatch<TRecord> Next()
     {
-        while (true)
+        lock (_gate)
         {
-            lock (_gate)
+            while (_filled.Count == 0)
             {
-                if (_filled.Count > 0)
-                {
-                    var batch = _filled[0];
-                    _filled.RemoveAt(0);
-                    return batch;
-                }
-                if (_help is null)
-                {
-                    Monitor.Wait(_gate);
-                    continue;
-                }
+                Monitor.Wait(_gate);
             }
-            if (!_help())
-            {
-                lock (_gate)
-                {
-                    if (_filled.Count == 0)
-                    {
-                        Monitor.Wait(_gate);
-                    }
-                }
-            }
+            var batch = _filled[0];
+            _filled.RemoveAt(0);
+            return batch;
         }
     }
 
@@ -170,8 +145,8 @@ internal sealed class RowPipeline<TRecord> : IDisposable
             _made++;
         }
         // Only when no batch is free: then the accepting thread is behind, and reading on would have to wait. Parsing
-        // sooner, when a batch or two waited, left the accepting thread waiting for rows while this one parsed, in
-        // files whose reading costs more than their parsing (GB18030), a sixth of the time spent in cases.csv.
+        // sooner, when two batches waited, left the accepting thread waiting for rows while this one parsed where
+        // reading costs more than parsing: about a quarter of a second of the 1M set's cases.csv (GB18030).
         if (newest > 0 && _free.Count == 0)
         {
             // Never the first in line: the accepting thread is about to take that one.

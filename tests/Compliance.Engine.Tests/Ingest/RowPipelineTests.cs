@@ -69,40 +69,6 @@ public class RowPipelineTests
     }
 
     [Fact]
-    public void Next_WaitingForABatch_DoesTheWorkItIsGivenAndKeepsTheOrder()
-    {
-        // The source stops in its second batch until the accepting thread has helped: only a Next that helps while
-        // it waits lets the reading go on (else the source gives up, with an error batch).
-        using var helped = new ManualResetEventSlim();
-        var source = new ScriptedSource(rows: 3000, blankEvery: int.MaxValue, end: null) { PauseAt = 1500, Resume = helped };
-        var helps = 0;
-        var lines = new List<int>();
-        using (var pipeline = new RowPipeline<CaseRecord>(source, new CaseRowParser(), NewView(), help: () =>
-        {
-            helps++;
-            helped.Set();
-            return false;
-        }))
-        {
-            while (true)
-            {
-                var batch = pipeline.Next();
-                lines.AddRange(batch.Rows.Take(batch.Count).Select(r => r.Line));
-                batch.Error.Should().BeNull();
-                var ended = batch.Ended;
-                pipeline.Recycle(batch);
-                if (ended)
-                {
-                    break;
-                }
-            }
-        }
-
-        helps.Should().BePositive();
-        lines.Should().Equal(Enumerable.Range(2, 3000));
-    }
-
-    [Fact]
     public void Dispose_BeforeTheEnd_StopsReadingAhead()
     {
         var source = new ScriptedSource(rows: 1_000_000, blankEvery: int.MaxValue, end: null);
@@ -139,11 +105,6 @@ public class RowPipelineTests
     {
         public int Read { get; private set; }
 
-        /// <summary>The row before which the source waits for <see cref="Resume"/> (ten seconds at most, then fails).</summary>
-        public int PauseAt { get; init; } = -1;
-
-        public ManualResetEventSlim? Resume { get; init; }
-
         public override IReadOnlyList<string> Headers => ["case_id", "item_code", "unit_code", "accepted_at"];
 
         public override bool MoveNext(RawRow row)
@@ -151,10 +112,6 @@ public class RowPipelineTests
             if (Read == rows)
             {
                 return end is null ? false : throw end;
-            }
-            if (Read == PauseAt && !Resume!.Wait(TimeSpan.FromSeconds(10)))
-            {
-                throw new FeedFileException("no one helped");
             }
             row.Start(Read + 2);
             var blank = (Read + 1) % blankEvery == 0;
