@@ -24,14 +24,15 @@ internal sealed class RowBatch<TRecord>
 
     private readonly RowText _text;
 
+    // Set by the second thread as its last touch of a shared batch. A small spin: that thread may be waiting for
+    // this core.
+    private readonly ManualResetEventSlim _sharedLeft = new(false, spinCount: 10);
+
     // Chunks of rows are taken by number, so that two threads can parse one batch (ParseShared, Parse).
     private int _nextChunk;
 
     // Set by Share, under the hand-over's lock: a second thread parses chunks of the batch until it sets _sharedLeft.
     private bool _shared;
-
-    // Small spin: the other thread may be waiting for this core.
-    private readonly ManualResetEventSlim _sharedLeft = new(false, spinCount: 10);
 
     private bool _sharedFailed;
 
@@ -129,13 +130,13 @@ internal sealed class RowBatch<TRecord>
     }
 
     /// <summary>
-    /// Counts a second thread in, before the batch is handed on: from then on the thread that takes the batch
-    /// waits in <see cref="Parse"/> until that one is done with it. Call under the lock the hand-over goes through.
+    /// Lets a second thread in, before the batch is handed on: from then on the thread that takes the batch waits
+    /// in <see cref="Parse"/> until that one is done with it. Call under the lock the hand-over goes through.
     /// </summary>
     public void Share() => _shared = true;
 
     /// <summary>
-    /// On the thread counted in by <see cref="Share"/>: parses chunks of rows until none is left untaken, while the
+    /// On the thread let in by <see cref="Share"/>: parses chunks of rows until none is left untaken, while the
     /// accepting thread may take chunks too; then never touches the batch again. A failure is noted, not thrown.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
