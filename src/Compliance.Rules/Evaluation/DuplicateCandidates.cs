@@ -5,8 +5,8 @@ namespace Compliance.Rules.Evaluation;
 
 /// <summary>
 /// The charges that can be duplicates: judged, with a case id, sharing case and fee code with another. Found with
-/// an open-addressing table of 64-bit key hashes over record indexes rather than a dictionary of 2M string pairs
-/// (or a sort of them), so the NRules duplicate rule sees only the few keys that repeat.
+/// an open-addressing table of key hashes over record indexes rather than a dictionary of 2M string pairs (or a sort
+/// of them), then grouped by the exact key, so the NRules duplicate rule sees only the few keys that repeat.
 /// </summary>
 internal static class DuplicateCandidates
 {
@@ -19,15 +19,10 @@ internal static class DuplicateCandidates
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<int> Find(IReadOnlyList<ChargeRecord> charges, DateOnly asOf)
     {
-        // Sized for the charges that take part, counted first: a check holds every byte it allocates (one no-GC
-        // region), and orphans are a third of a large export.
-        var taking = 0;
-        for (var i = 0; i < charges.Count; i++)
-        {
-            taking += charges[i].CaseId is not null && charges[i].ChargedOn <= asOf ? 1 : 0;
-        }
-        var keys = new long[taking];
-        var index = new int[taking];
+        // One pass over the charges: each that takes part gives a 32-bit hash of its case and fee code, kept with its
+        // index in one word. Sized by all the charges rather than by a first pass counting those that take part: a
+        // word per charge holds about what a key and an index apart held per charge taking part (seven in ten).
+        var entries = new long[charges.Count];
         var n = 0;
         // A case's charges tend to follow each other and share its id string: its hash is taken once for them.
         string? lastCase = null;
@@ -49,22 +44,20 @@ internal static class DuplicateCandidates
                 lastCase = c.CaseId;
                 caseHash = TextHash.Of(lastCase);
             }
-            keys[n] = ((long)caseHash << 32) ^ (uint)TextHash.Of(c.FeeCode);
-            index[n] = i;
-            n++;
+            entries[n++] = ((long)KeyHash(caseHash, TextHash.Of(c.FeeCode)) << 32) | (uint)i;
         }
 
-        // A slot holds 1 + the position (in keys) of the first charge with that key hash; at most three quarters full.
+        // A slot holds 1 + the position (in entries) of the first charge with that key hash; at most three quarters full.
         var slots = WrittenArray.Of<int>(Math.Max(16, (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(n + n / 3)))));
         var mask = slots.Length - 1;
         var repeated = new bool[n];
         var any = false;
         for (var j = 0; j < n; j++)
         {
-            var key = keys[j];
-            var slot = Spread(key) & mask;
+            var hash = (int)(entries[j] >> 32);
+            var slot = hash & mask;
             int entry;
-            while ((entry = slots[slot]) != 0 && keys[entry - 1] != key)
+            while ((entry = slots[slot]) != 0 && (int)(entries[entry - 1] >> 32) != hash)
             {
                 slot = (slot + 1) & mask;
             }
@@ -94,13 +87,14 @@ internal static class DuplicateCandidates
             {
                 continue;
             }
-            var c = charges[index[j]];
+            var at = (int)(uint)entries[j];
+            var c = charges[at];
             if (!groups.TryGetValue((c.CaseId!, c.FeeCode), out var list))
             {
                 list = [];
                 groups[(c.CaseId!, c.FeeCode)] = list;
             }
-            list.Add(index[j]);
+            list.Add(at);
         }
         foreach (var list in groups.Values)
         {
@@ -129,6 +123,10 @@ internal static class DuplicateCandidates
         return lengths;
     }
 
-    /// <summary>Folds the 64-bit key into a slot number with its high and low halves both mattering.</summary>
-    private static int Spread(long key) => (int)((ulong)(key * -7046029254386353131L) >> 33);
+    /// <summary>
+    /// The case's and the fee code's hashes in one: the high half of a multiplicative hash of both, so that every
+    /// bit, the low ones a table masks included, depends on every bit of each.
+    /// </summary>
+    private static int KeyHash(int caseHash, int feeHash) =>
+        (int)((ulong)((((long)caseHash << 32) ^ (uint)feeHash) * -7046029254386353131L) >> 32);
 }

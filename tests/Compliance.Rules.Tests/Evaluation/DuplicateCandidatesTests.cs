@@ -51,4 +51,14 @@ public sealed class DuplicateCandidatesTests
 
         DuplicateCandidates.Find(charges, AsOf).Should().Equal(expected);
     }
+
+    [Fact]
+    public void Find_ManyKeysNoneRepeated_NoneEvenWhereTheirHashesMeet()
+    {
+        // 400,000 distinct keys give 32-bit key hashes that meet about twenty times: the exact keys must tell those
+        // apart.
+        var charges = Enumerable.Range(0, 400_000).Select(i => Some.Charge($"J{i}", caseId: $"C{i}", fee: "F1")).ToList();
+
+        DuplicateCandidates.Find(charges, AsOf).Should().BeEmpty();
+    }
 }
