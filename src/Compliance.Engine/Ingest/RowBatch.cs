@@ -24,15 +24,12 @@ internal sealed class RowBatch<TRecord>
 
     private readonly RowText _text;
 
-    // Set by the second thread as its last touch of a shared batch. A small spin: that thread may be waiting for
-    // this core.
-    private readonly ManualResetEventSlim _sharedLeft = new(false, spinCount: 10);
+    // Set while no second thread may touch the batch: cleared by Share, under the hand-over's lock, and set again by
+    // that thread as its last touch. A small spin: that thread may be waiting for this core.
+    private readonly ManualResetEventSlim _sharedLeft = new(true, spinCount: 10);
 
     // Chunks of rows are taken by number, so that two threads can parse one batch (ParseShared, Parse).
     private int _nextChunk;
-
-    // Set by Share, under the hand-over's lock: a second thread parses chunks of the batch until it sets _sharedLeft.
-    private bool _shared;
 
     private bool _sharedFailed;
 
@@ -95,8 +92,6 @@ internal sealed class RowBatch<TRecord>
         Parsed = false;
         _nextChunk = 0;
         _sharedFailed = false;
-        _shared = false;
-        _sharedLeft.Reset();
         Ended = false;
         Error = null;
         ErrorLine = 0;
@@ -113,10 +108,7 @@ internal sealed class RowBatch<TRecord>
         while (TryParseChunk(parser, view))
         {
         }
-        if (_shared)
-        {
-            _sharedLeft.Wait();
-        }
+        _sharedLeft.Wait();
         if (_sharedFailed)
         {
             Array.Clear(Records, 0, Count);
@@ -133,7 +125,7 @@ internal sealed class RowBatch<TRecord>
     /// Lets a second thread in, before the batch is handed on: from then on the thread that takes the batch waits
     /// in <see cref="Parse"/> until that one is done with it. Call under the lock the hand-over goes through.
     /// </summary>
-    public void Share() => _shared = true;
+    public void Share() => _sharedLeft.Reset();
 
     /// <summary>
     /// On the thread let in by <see cref="Share"/>: parses chunks of rows until none is left untaken, while the
