@@ -18,9 +18,10 @@ internal static class GenerateCommand
         var badRows = new Option<int>("--bad-rows") { Description = "每个数据文件中故意写坏的行数", DefaultValueFactory = _ => 0 };
         var utf8Cases = new Option<bool>("--utf8-cases") { Description = "cases.csv 用 UTF-8 英文表头（默认 GB18030 中文表头）" };
         var samples = new Option<bool>("--samples") { Description = "按随附样例数据的参数生成（300 个办件，基准日期 2025-11-03，含坏行）" };
+        var force = new Option<bool>("--force") { Description = "覆盖输出目录中已有的 cases/procedures/charges/stages.csv（如重新生成 samples/）" };
         var command = new Command("generate", "生成逼真的测试数据（cases/procedures/charges/stages.csv）")
         {
-            rules, output, cases, seed, asOf, breachRate, badRows, utf8Cases, samples,
+            rules, output, cases, seed, asOf, breachRate, badRows, utf8Cases, samples, force,
         };
         command.SetAction(parse =>
         {
@@ -30,6 +31,13 @@ internal static class GenerateCommand
             }
             var ruleSet = checker.RuleSet;
             var dir = parse.GetRequiredValue(output);
+            // An office's own exports in the folder named by mistake are never overwritten unasked.
+            var existing = FeedLayout.FileNames.Where(f => File.Exists(Path.Combine(dir, f))).ToList();
+            if (existing.Count > 0 && !parse.GetValue(force))
+            {
+                stderr.WriteLine($"输出目录 {Path.GetFullPath(dir)} 中已有 {string.Join("、", existing)}，不会覆盖；确需覆盖（如重新生成 samples/）请加 --force。");
+                return ExitCode.NothingJudged;
+            }
             var options = parse.GetValue(samples)
                 ? SampleData.Options(ruleSet, dir)
                 : new GeneratorOptions

@@ -48,7 +48,7 @@ internal static partial class BenchCommand
                 var summary = DataGenerator.Generate(new GeneratorOptions { RuleSet = ruleSet, OutputDirectory = dataDir, AsOf = SampleData.AsOf, Cases = n });
                 if (shuffled)
                 {
-                    RecordShuffle.Apply(Path.Combine(dataDir, FeedLayout.Charges + ".csv"), GeneratorOptions.DefaultSeed);
+                    RecordShuffle.Apply(Path.Combine(dataDir, FeedLayout.FileName(FeedLayout.Charges)), GeneratorOptions.DefaultSeed);
                 }
                 File.WriteAllText(marker, wanted);
                 stdout.WriteLine($"generated {summary.DataRows.Values.Sum()} rows" + (shuffled ? ", charges in a shuffled order" : ""));

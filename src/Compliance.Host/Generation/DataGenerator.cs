@@ -48,7 +48,7 @@ public static class DataGenerator
 
     private static FeedOutput Open(GenerationContext context, string feed, Encoding encoding, string encodingName, IReadOnlyList<string> headers, bool chinese)
     {
-        var path = Path.Combine(context.Options.OutputDirectory, feed + ".csv");
+        var path = Path.Combine(context.Options.OutputDirectory, FeedLayout.FileName(feed));
         return new FeedOutput(feed, new CsvFeedWriter(path, encoding, headers), encodingName, chinese, context.Summary);
     }
 

@@ -11,6 +11,11 @@ internal static class FeedLayout
     public const string Charges = "charges";
     public const string Stages = "stages";
 
+    /// <summary>The files the generator writes into its output folder, one per feed.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [FileName(Cases), FileName(Procedures), FileName(Charges), FileName(Stages)];
+
+    public static string FileName(string feed) => feed + ".csv";
+
     public static IReadOnlyList<string> CasesChinese { get; } =
         ["办件编号", "事项编码", "事项名称", "受理单位编码", "受理单位", "申请人", "申请人类型", "受理时间", "办结时间", "法定时限", "承诺时限", "办件状态"];
 
