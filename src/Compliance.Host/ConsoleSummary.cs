@@ -35,7 +35,7 @@ internal static class ConsoleSummary
 
     public static void Write(TextWriter w, DateOnly asOf, RuleSet ruleSet, FeedData data, CheckResult result, OutputFiles files)
     {
-        var counts = FindingCounts.Of([.. result.Findings]);
+        var counts = result.Counts;
         w.WriteLine("效能监察检查完成");
         w.WriteLine($"基准日期：{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         w.WriteLine($"规则集：{ruleSet.Label}");

@@ -6,6 +6,11 @@ public sealed class CheckResult
     /// <summary>Sorted by subject, then rule (ordinal).</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 
+    private FindingCounts? _counts;
+
+    /// <summary>The findings counted, once for summary.json and the console summary both.</summary>
+    internal FindingCounts Counts => _counts ??= FindingCounts.Of(Findings);
+
     /// <summary>Year → subjects whose clock touches that uncovered year, sorted.</summary>
     public SortedDictionary<int, List<string>> CalendarMissing { get; } = [];
 

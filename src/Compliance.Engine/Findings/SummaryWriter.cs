@@ -30,7 +30,7 @@ public static class SummaryWriter
         WriteRuleSet(json, ruleSet);
         WriteInputs(json, data);
         WriteFeeds(json, data, result);
-        WriteFindings(json, FindingCounts.Of(result.Findings));
+        WriteFindings(json, result.Counts);
         json.WritePropertyName("rejects");
         json.WriteValue(data.Rejects.Count);
         WriteCalendarMissing(json, result);
