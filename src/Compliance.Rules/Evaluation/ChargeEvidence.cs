@@ -38,30 +38,51 @@ internal static class ChargeEvidence
             e.Add("itemFree", c.Item.Free);
         }
 
-        var values = new TemplateValues(e)
-            .With("id", c.ChargeId)
-            .With("feeName", c.Fee?.Name ?? c.Record.FeeName ?? c.FeeCode)
-            .With("feeBasis", c.Fee?.Basis ?? "")
-            .With("periodFrom", p?.From)
-            .With("periodBasis", p?.Basis ?? c.Fee?.Basis ?? "")
-            .With("statusText", p?.Status switch
-            {
-                FeeStatus.Abolished => "取消",
-                FeeStatus.Suspended => "停征",
-                FeeStatus.Exempt => "免征",
-                _ => "正常",
-            })
-            .With("payerText", c.PayerType ?? "缴款人")
-            .With("scopeText", words?.ScopeText ?? "不限")
-            .With("collectorsText", words?.CollectorsText ?? "不限")
-            .With("itemName", c.Item?.Name ?? "")
-            .With("itemBasis", "《中华人民共和国行政许可法》第五十八条" + (string.IsNullOrEmpty(c.Item?.Basis) ? "" : "；" + c.Item!.Basis));
-        if (p?.Max is { } m)
-        {
-            values.With("max", m).With("over", c.Amount - m);
-        }
-        return values;
+        return new TemplateValues(e, new ChargeWording(c, words).TryGet);
     }
+
+    /// <summary>
+    /// The wording values of a fee finding, worked out from the facts when a template names one. The facts are
+    /// reused for the next charge once the finding is made, so this lives no longer than its finding's making.
+    /// </summary>
+    private sealed class ChargeWording(ChargeFacts c, PeriodWords? words)
+    {
+        public bool TryGet(ReadOnlySpan<char> key, out object? value)
+        {
+            var p = c.Period;
+            value = key switch
+            {
+                "id" => c.ChargeId,
+                "feeName" => c.Fee?.Name ?? c.Record.FeeName ?? c.FeeCode,
+                "feeBasis" => c.Fee?.Basis ?? "",
+                "periodFrom" => p?.From,
+                "periodBasis" => p?.Basis ?? c.Fee?.Basis ?? "",
+                "statusText" => p?.Status switch
+                {
+                    FeeStatus.Abolished => "取消",
+                    FeeStatus.Suspended => "停征",
+                    FeeStatus.Exempt => "免征",
+                    _ => "正常",
+                },
+                "payerText" => c.PayerType ?? "缴款人",
+                "scopeText" => words?.ScopeText ?? "不限",
+                "collectorsText" => words?.CollectorsText ?? "不限",
+                "itemName" => c.Item?.Name ?? "",
+                "itemBasis" => "《中华人民共和国行政许可法》第五十八条" + (string.IsNullOrEmpty(c.Item?.Basis) ? "" : "；" + c.Item!.Basis),
+                "max" when p?.Max is { } m => m,
+                "over" when p?.Max is { } m => c.Amount - m,
+                _ => Unknown,
+            };
+            if (ReferenceEquals(value, Unknown))
+            {
+                value = null;
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private static readonly object Unknown = new();
 
     /// <summary>
     /// What a finding says about its catalogue period, made once per period: thousands of findings cite the same

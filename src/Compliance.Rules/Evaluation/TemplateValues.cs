@@ -13,7 +13,19 @@ internal sealed class TemplateValues
     // built for every one of tens of thousands of findings.
     private readonly List<KeyValuePair<string, object?>> _extra = new(16);
 
-    public TemplateValues(Evidence evidence) => Evidence = evidence;
+    private readonly WordingSource? _wording;
+
+    public TemplateValues(Evidence evidence, WordingSource? wording = null)
+    {
+        Evidence = evidence;
+        _wording = wording;
+    }
+
+    /// <summary>
+    /// Wording values worked out only when a template names them; a finding's texts name a few of a dozen. Asked
+    /// after the values set with <see cref="With"/>, and only while the finding is being made.
+    /// </summary>
+    public delegate bool WordingSource(ReadOnlySpan<char> key, out object? value);
 
     public Evidence Evidence { get; }
 
@@ -46,6 +58,11 @@ internal sealed class TemplateValues
                 value = v;
                 return true;
             }
+        }
+        if (_wording is not null && _wording(key, out var worded))
+        {
+            value = worded;
+            return true;
         }
         return inEvidence;
     }
