@@ -176,6 +176,31 @@ public class FeeChecksTests
     }
 
     [Fact]
+    public void Check_MessageNamingEveryWordingValue_RendersEachFromTheCharge()
+    {
+        var fee = Some.Fee("F0101", Some.Period(from: "2020-01-01", max: 80m, scope: ["X0101"], collectors: ["U01"], basis: "价格依据"));
+        var settings = new Settings
+        {
+            Checks = new Dictionary<string, CheckOverride>
+            {
+                ["fee.over-standard"] = new()
+                {
+                    Message = "{id}|{feeName}|{feeBasis}|{periodFrom}|{periodBasis}|{statusText}|{payerText}|{scopeText}|" +
+                        "{collectorsText}|{itemName}|{itemBasis}|{max}|{over}|{nosuch}",
+                },
+            },
+        };
+
+        var f = Checker.Create(Some.RuleSet(fees: [fee], settings: settings))
+            .Check(Some.Feeds([Some.Case(decided: "2025-10-10")], charges: [Some.Charge(amount: 100m, unit: "U01", payer: "企业")]), Some.Date("2025-12-31"))
+            .Findings.Single();
+
+        f.Rule.Should().Be("fee.over-standard");
+        f.Message.Should().Be("C0001|测试收费|测试依据|2020-01-01|价格依据|正常|企业|X0101|U01|企业设立登记|" +
+            "《中华人民共和国行政许可法》第五十八条；《中华人民共和国行政许可法》第四十二条|80.00|20.00|{nosuch}");
+    }
+
+    [Fact]
     public void Check_NoCollectorKnown_CollectorNotJudged()
     {
         var fee = Some.Fee("F0101", Some.Period(collectors: ["U02"]));
