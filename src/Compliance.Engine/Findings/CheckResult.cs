@@ -8,7 +8,7 @@ public sealed class CheckResult
 
     private FindingCounts? _counts;
 
-    /// <summary>The findings counted, once for summary.json and the console summary both.</summary>
+    /// <summary>The findings counted, once for summary.json and the console summary both; read only after judging.</summary>
     internal FindingCounts Counts => _counts ??= FindingCounts.Of(Findings);
 
     /// <summary>Year → subjects whose clock touches that uncovered year, sorted.</summary>

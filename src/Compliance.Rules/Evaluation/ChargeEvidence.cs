@@ -50,39 +50,59 @@ internal static class ChargeEvidence
         public bool TryGet(ReadOnlySpan<char> key, out object? value)
         {
             var p = c.Period;
-            value = key switch
+            switch (key)
             {
-                "id" => c.ChargeId,
-                "feeName" => c.Fee?.Name ?? c.Record.FeeName ?? c.FeeCode,
-                "feeBasis" => c.Fee?.Basis ?? "",
-                "periodFrom" => p?.From,
-                "periodBasis" => p?.Basis ?? c.Fee?.Basis ?? "",
-                "statusText" => p?.Status switch
-                {
-                    FeeStatus.Abolished => "取消",
-                    FeeStatus.Suspended => "停征",
-                    FeeStatus.Exempt => "免征",
-                    _ => "正常",
-                },
-                "payerText" => c.PayerType ?? "缴款人",
-                "scopeText" => words?.ScopeText ?? "不限",
-                "collectorsText" => words?.CollectorsText ?? "不限",
-                "itemName" => c.Item?.Name ?? "",
-                "itemBasis" => "《中华人民共和国行政许可法》第五十八条" + (string.IsNullOrEmpty(c.Item?.Basis) ? "" : "；" + c.Item!.Basis),
-                "max" when p?.Max is { } m => m,
-                "over" when p?.Max is { } m => c.Amount - m,
-                _ => Unknown,
-            };
-            if (ReferenceEquals(value, Unknown))
-            {
-                value = null;
-                return false;
+                case "id":
+                    value = c.ChargeId;
+                    return true;
+                case "feeName":
+                    value = c.Fee?.Name ?? c.Record.FeeName ?? c.FeeCode;
+                    return true;
+                case "feeBasis":
+                    value = c.Fee?.Basis ?? "";
+                    return true;
+                case "periodFrom":
+                    value = p?.From;
+                    return true;
+                case "periodBasis":
+                    value = p?.Basis ?? c.Fee?.Basis ?? "";
+                    return true;
+                case "statusText":
+                    value = p?.Status switch
+                    {
+                        FeeStatus.Abolished => "取消",
+                        FeeStatus.Suspended => "停征",
+                        FeeStatus.Exempt => "免征",
+                        _ => "正常",
+                    };
+                    return true;
+                case "payerText":
+                    value = c.PayerType ?? "缴款人";
+                    return true;
+                case "scopeText":
+                    value = words?.ScopeText ?? "不限";
+                    return true;
+                case "collectorsText":
+                    value = words?.CollectorsText ?? "不限";
+                    return true;
+                case "itemName":
+                    value = c.Item?.Name ?? "";
+                    return true;
+                case "itemBasis":
+                    value = "《中华人民共和国行政许可法》第五十八条" + (string.IsNullOrEmpty(c.Item?.Basis) ? "" : "；" + c.Item!.Basis);
+                    return true;
+                case "max" when p?.Max is { } max:
+                    value = max;
+                    return true;
+                case "over" when p?.Max is { } max:
+                    value = c.Amount - max;
+                    return true;
+                default:
+                    value = null;
+                    return false;
             }
-            return true;
         }
     }
-
-    private static readonly object Unknown = new();
 
     /// <summary>
     /// What a finding says about its catalogue period, made once per period: thousands of findings cite the same

@@ -11,7 +11,8 @@ internal sealed class TemplateValues
 {
     // A dozen values at most, looked up a few times each: a list scanned in order costs less than a dictionary
     // built for every one of tens of thousands of findings.
-    private readonly List<KeyValuePair<string, object?>> _extra = new(16);
+    // Made on the first value set: a fee finding's wording comes from its source instead.
+    private List<KeyValuePair<string, object?>>? _extra;
 
     private readonly WordingSource? _wording;
 
@@ -32,6 +33,7 @@ internal sealed class TemplateValues
     /// <summary>Sets a wording-only value; a later value for the same key replaces the earlier one.</summary>
     public TemplateValues With(string key, object? value)
     {
+        _extra ??= new(16);
         for (var i = 0; i < _extra.Count; i++)
         {
             if (_extra[i].Key == key)
@@ -51,12 +53,15 @@ internal sealed class TemplateValues
         {
             return true;
         }
-        foreach (var (k, v) in _extra)
+        if (_extra is not null)
         {
-            if (key.SequenceEqual(k))
+            foreach (var (k, v) in _extra)
             {
-                value = v;
-                return true;
+                if (key.SequenceEqual(k))
+                {
+                    value = v;
+                    return true;
+                }
             }
         }
         if (_wording is not null && _wording(key, out var worded))
