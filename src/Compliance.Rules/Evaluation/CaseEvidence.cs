@@ -59,6 +59,11 @@ internal static class CaseEvidence
 
     private static void Procedures(Evidence e, CaseFacts c)
     {
+        // Most cases have no procedure: no lists made for them.
+        if (c.Procedures.Count == 0)
+        {
+            return;
+        }
         var suspensions = new List<string>();
         var extensions = new List<string>();
         foreach (var p in c.Procedures)
