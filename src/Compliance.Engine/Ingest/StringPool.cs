@@ -6,35 +6,36 @@ namespace Compliance.Engine.Ingest;
 /// Shares one string instance per distinct short value (unit, item and fee codes, types, labels, names), which
 /// repeat across millions of rows. Lookup is by span, so a value already seen costs no allocation. An
 /// open-addressing table of the strings and their hashes: one probe usually settles a lookup, without the
-/// comparer calls of a dictionary. A field whose values turn out mostly distinct (measured as the pool fills)
-/// stops being pooled: there a lookup would only add a probe of a large table to each new string. So does a field
-/// with more distinct values than <see cref="MaxEntries"/>, however often they repeat (applicants' names): past
-/// that the table and its strings no longer stay in the caches, and a lookup costs two cache misses, more than
-/// the string it saves. Not thread-safe: each parser has its own pools.
+/// comparer calls of a dictionary.
 /// </summary>
+/// <remarks>
+/// The pool holds at most <see cref="MaxEntries"/> values, so that its table and its strings stay in a core's
+/// cache and address translation: a lookup in a larger pool is two misses to memory, on this kind of machine
+/// (virtualised, 4 KiB pages) several hundred nanoseconds, far more than the string it saves. A full pool still
+/// finds the values it holds and returns the others as new strings, and judges every <see cref="CheckEvery"/>
+/// lookups the share that found their value: below <see cref="MinHitRate"/> the field stops being pooled (ids,
+/// applicants' names drawn from a large set), as a lookup there only adds a probe to each new string. A pool with
+/// room is never judged: its field has fewer distinct values than it holds, so nearly every lookup finds one.
+/// Not thread-safe: each parser has its own pools.
+/// </remarks>
 internal sealed class StringPool
 {
     /// <summary>Longer values are rarely repeated codes; pooling them would only grow the pool.</summary>
     private const int MaxPooledLength = 64;
 
-    /// <summary>The most distinct values a pool holds: 64k entries take a 2 MiB table.</summary>
-    private const int MaxEntries = 1 << 16;
+    /// <summary>The most distinct values a pool holds: 4,096 entries in a 128 KiB table.</summary>
+    internal const int MaxEntries = 1 << 12;
 
-    /// <summary>
-    /// Distinct values seen when the hit rate is first judged, and again at every fourfold after. Not sooner: a
-    /// field drawn from a large but finite set (names) repeats rarely until much of the set has been seen.
-    /// </summary>
-    private const int FirstCheck = 1 << 14;
+    /// <summary>Lookups between two judgements of a full pool's hit rate.</summary>
+    internal const int CheckEvery = 1 << 12;
 
-    /// <summary>The least share of lookups since the last check that found their value, for pooling to go on.</summary>
+    /// <summary>The least share of a window's lookups that found their value, for pooling to go on.</summary>
     private const double MinHitRate = 1.0 / 8;
 
     private Entry[] _entries = new Entry[16];
     private int _count;
-    private long _lookups;
-    private long _lookupsAtCheck;
-    private int _countAtCheck;
-    private int _nextCheck = FirstCheck;
+    private int _lookups;
+    private int _hits;
 
     /// <summary>False once the values proved too rarely repeated to be worth pooling; then each value is a new string.</summary>
     public bool Pooling { get; private set; } = true;
@@ -46,11 +47,10 @@ internal sealed class StringPool
         {
             return "";
         }
-        if (value.Length > MaxPooledLength || !Pooling)
+        if (value.Length > MaxPooledLength || !Pooling || (_count == MaxEntries && ++_lookups > CheckEvery && !KeepPooling()))
         {
             return value.ToString();
         }
-        _lookups++;
         var hash = TextHash.Of(value);
         var mask = _entries.Length - 1;
         var slot = hash & mask;
@@ -59,6 +59,7 @@ internal sealed class StringPool
         {
             if (_entries[slot].Hash == hash && value.SequenceEqual(pooled))
             {
+                _hits++;
                 return pooled;
             }
             slot = (slot + 1) & mask;
@@ -67,39 +68,33 @@ internal sealed class StringPool
         if (_count < MaxEntries)
         {
             _entries[slot] = new Entry(s, hash);
-            ++_count;
             // At most half full, so that a miss ends after a probe or two.
-            if (_count > _entries.Length / 2)
+            if (++_count > _entries.Length / 2)
             {
                 Grow();
             }
-            if (_count == _nextCheck)
+            if (_count == MaxEntries)
             {
-                CheckHitRate();
+                // Judged from here on: the hits of a pool still filling say little about a full one's.
+                _lookups = 0;
+                _hits = 0;
             }
         }
         return s;
     }
 
-    /// <summary>
-    /// Stops pooling when few of the lookups since the last check found their value: such a field (ids, names
-    /// that are nearly all different) keeps adding entries, and its table, too large for the caches, costs a
-    /// cache miss per lookup while saving next to nothing. Stops it too when the pool is full. Whether a value is
-    /// pooled changes which instance a record holds, never its value.
-    /// </summary>
-    private void CheckHitRate()
+    /// <summary>Judges the window of lookups just ended and starts the next, whose first lookup is the current one.</summary>
+    private bool KeepPooling()
     {
-        var lookups = _lookups - _lookupsAtCheck;
-        var hits = lookups - (_count - _countAtCheck);
-        if (_count >= MaxEntries || hits < lookups * MinHitRate)
+        if (_hits < CheckEvery * MinHitRate)
         {
             Pooling = false;
             _entries = [];
-            return;
+            return false;
         }
-        _lookupsAtCheck = _lookups;
-        _countAtCheck = _count;
-        _nextCheck = _count < MaxEntries / 4 ? _count * 4 : MaxEntries;
+        _lookups = 1;
+        _hits = 0;
+        return true;
     }
 
     private void Grow()

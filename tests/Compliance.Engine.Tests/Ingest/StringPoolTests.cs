@@ -16,16 +16,17 @@ public class StringPoolTests
     }
 
     [Fact]
-    public void Get_ManyDistinctValues_EachComesBackAsItself()
+    public void Get_AsManyDistinctValuesAsThePoolHolds_EachComesBackAsItselfAndShared()
     {
         var pool = new StringPool();
-        var values = Enumerable.Range(0, 5000).Select(i => $"申请人{i}").ToList();
+        var values = Enumerable.Range(0, StringPool.MaxEntries).Select(i => $"申请人{i}").ToList();
 
         var first = values.Select(v => pool.Get(v)).ToList();
         var again = values.Select(v => pool.Get(v.ToCharArray())).ToList();
 
         first.Should().Equal(values);
         again.Zip(first).Should().OnlyContain(p => ReferenceEquals(p.First, p.Second));
+        pool.Pooling.Should().BeTrue();
     }
 
     [Fact]
@@ -56,25 +57,43 @@ public class StringPoolTests
     }
 
     [Fact]
-    public void Get_LargeSetThatRepeatsLater_KeepsPooling()
+    public void Get_MoreValuesThanThePoolHoldsRepeatingOften_SharesTheFirstOnesAndReturnsTheRest()
     {
-        // Drawn from 20,000 names, most of them seen only after the first check: few hits early, many later.
+        // Drawn from 6,000 names: the pool holds the first 4,096 seen, which are two lookups in three.
         var pool = new StringPool();
         var random = new Random(20251103);
-        var values = Enumerable.Range(0, 200_000).Select(_ => $"申请人{random.Next(20_000)}").ToList();
+        var values = Enumerable.Range(0, 200_000).Select(_ => $"申请人{random.Next(6_000)}").ToList();
+        var seenFirst = values.Distinct().ToList();
 
         var got = values.Select(v => pool.Get(v.ToCharArray())).ToList();
 
         got.Should().Equal(values);
         pool.Pooling.Should().BeTrue();
-        pool.Get("申请人7".ToCharArray()).Should().BeSameAs(got[values.IndexOf("申请人7")]);
+        var held = seenFirst[StringPool.MaxEntries - 1];
+        pool.Get(held.ToCharArray()).Should().BeSameAs(got[values.IndexOf(held)]);
+        var notHeld = seenFirst[StringPool.MaxEntries];
+        pool.Get(notHeld.ToCharArray()).Should().Be(notHeld).And.NotBeSameAs(got[values.IndexOf(notHeld)]);
     }
 
     [Fact]
-    public void Get_MoreDistinctValuesThanThePoolHolds_StopsPoolingThoughTheyRepeat()
+    public void Get_LargeSetRarelyRepeating_StopsPoolingOnceFull()
     {
-        // 100,000 names, each four times in a row: three lookups in four find their value, yet a pool of them
-        // would outgrow the caches.
+        // Drawn from 200,000 names: once the pool is full, under one lookup in twelve finds its value.
+        var pool = new StringPool();
+        var random = new Random(20251103);
+        var values = Enumerable.Range(0, 100_000).Select(_ => $"申请人{random.Next(200_000)}").ToList();
+
+        var got = values.Select(v => pool.Get(v.ToCharArray())).ToList();
+
+        got.Should().Equal(values);
+        pool.Pooling.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Get_MoreDistinctValuesThanThePoolHolds_StopsPoolingOnceTheHeldOnesStopRepeating()
+    {
+        // 100,000 names, each four times in a row: while the pool has room three lookups in four find their value;
+        // once it is full the new names are not held, and no lookup does.
         var pool = new StringPool();
         var values = Enumerable.Range(0, 400_000).Select(i => $"申请人{i / 4}").ToList();
 
