@@ -16,7 +16,8 @@ namespace Compliance.Engine.Ingest;
 /// <see cref="CheckEvery"/> lookups the share that found their value: below <see cref="MinHitRate"/> the field
 /// stops being pooled (ids, applicants' names drawn from a large set), as a lookup there only adds a probe to each
 /// new string. A pool with room is never judged: its field has fewer distinct values than it holds, so nearly
-/// every lookup finds one. Not thread-safe: each parser has its own pools.
+/// every lookup finds one. Whether a value is pooled changes which instance a record holds, never its value.
+/// Not thread-safe: each parser has its own pools.
 /// </remarks>
 internal sealed class StringPool
 {
