@@ -26,6 +26,9 @@ public sealed class FindingCounts
 
     public SortedDictionary<string, int> ByUnit { get; } = new(StringComparer.Ordinal);
 
+    // One counter per severity, indexed by its value: taken from the enum, so that a severity added there is counted.
+    private static readonly int SeveritySlots = (int)Enum.GetValues<Severity>().Max() + 1;
+
     /// <remarks>
     /// Counted in hash tables keyed by the findings' own strings, then sorted once: a large run has a hundred
     /// thousand findings over a few dozen codes and units, and sorted maps would compare strings per finding.
@@ -34,12 +37,12 @@ public sealed class FindingCounts
     public static FindingCounts Of(IReadOnlyCollection<Finding> findings)
     {
         var counts = new FindingCounts(findings.Count);
-        Span<int> bySeverity = stackalloc int[(int)Severity.Red + 1];
+        Span<int> bySeverity = stackalloc int[SeveritySlots];
         var byCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var byUnit = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in findings)
         {
-            if (f.Severity is < Severity.Warning or > Severity.Red)
+            if (!Enum.IsDefined(f.Severity))
             {
                 throw new ArgumentOutOfRangeException(nameof(findings), f.Severity, $"Finding {f.Subject} has no known severity.");
             }
