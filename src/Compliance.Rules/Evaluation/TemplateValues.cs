@@ -10,8 +10,8 @@ namespace Compliance.Rules.Evaluation;
 internal sealed class TemplateValues
 {
     // A dozen values at most, looked up a few times each: a list scanned in order costs less than a dictionary
-    // built for every one of tens of thousands of findings.
-    // Made on the first value set: a fee finding's wording comes from its source instead.
+    // built for every one of tens of thousands of findings. Made on the first value set, as a fee finding's
+    // wording comes from its source instead.
     private List<KeyValuePair<string, object?>>? _extra;
 
     private readonly WordingSource? _wording;
