@@ -108,6 +108,7 @@ internal sealed class IngestGcRegion : IDisposable
         {
             if (GC.TryStartNoGCRegion(budget))
             {
+                HeapPrefault.Enabled = true;
                 return new IngestGcRegion(true, collectAfter, budget);
             }
         }
@@ -124,6 +125,7 @@ internal sealed class IngestGcRegion : IDisposable
     private void End(bool collect)
     {
         _ended = true;
+        HeapPrefault.Enabled = false;
         try
         {
             if (InRegion())

@@ -174,6 +174,7 @@ internal sealed class RowBatch<TRecord>
     private void ParseRows(int from, int to, RowParser<TRecord> parser, FieldRow view)
     {
         parser.Prepare(Rows.AsSpan(from, to - from), view);
+        TRecord? last = null;
         for (var i = from; i < to; i++)
         {
             var raw = Rows[i];
@@ -187,12 +188,17 @@ internal sealed class RowBatch<TRecord>
                 continue;
             }
             Records[i] = record;
+            last = record;
             var key = parser.KeyOf(record);
             if (key is not null)
             {
                 Keys[i] = key;
                 KeyHashes[i] = KeyIndex<TRecord>.HashOf(key);
             }
+        }
+        if (last is not null)
+        {
+            HeapPrefault.After(last);
         }
     }
 }

@@ -12,6 +12,7 @@ internal static class WrittenArray
     public static T[] Of<T>(int length)
     {
         var array = GC.AllocateUninitializedArray<T>(length);
+        HeapPrefault.Array(array);
         array.AsSpan().Clear();
         return array;
     }

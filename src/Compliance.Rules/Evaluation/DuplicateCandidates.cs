@@ -22,7 +22,7 @@ internal static class DuplicateCandidates
         // One pass over the charges: each that takes part gives a 32-bit hash of its case and fee code, kept with its
         // index in one word. Sized by all the charges rather than by a first pass counting those that take part: a
         // word per charge holds about what a key and an index apart held per charge taking part (seven in ten).
-        var entries = new long[charges.Count];
+        var entries = WrittenArray.Of<long>(charges.Count);
         var n = 0;
         // A case's charges tend to follow each other and share its id string: its hash is taken once for them.
         string? lastCase = null;

@@ -133,6 +133,7 @@ internal sealed class JudgementPart
                 Missing.Add((uncovered!.Value, Subjects.StagePrefix + key));
                 continue;
             }
+            HeapPrefault.After(facts);
             judged++;
             for (var r = 0; r < stageRules.Length; r++)
             {
@@ -253,7 +254,7 @@ internal sealed class JudgementPart
     /// <summary>Adds a finding whose message is final; the basis is still a template over the evidence.</summary>
     public void Add(string rule, Severity severity, string subject, string unit, DateOnly occurred, string message, string basisTemplate, TemplateValues values)
     {
-        Findings.Add(new Finding
+        var finding = new Finding
         {
             Rule = rule,
             Severity = severity,
@@ -266,7 +267,9 @@ internal sealed class JudgementPart
             Evidence = values.Evidence,
             RuleSet = _j.RuleSet.Label,
             Fingerprint = FindingFingerprint.Of(rule, subject),
-        });
+        };
+        Findings.Add(finding);
+        HeapPrefault.After(finding);
     }
 
     public void CountFuture(string feed) => Count(Future, feed, 1);

@@ -34,6 +34,20 @@ public sealed class IngestGcRegionTests
     }
 
     [Fact]
+    public void Start_LargeInput_PopulatesPagesAheadUntilDisposed()
+    {
+        HeapPrefault.Enabled.Should().BeFalse();
+
+        var region = IngestGcRegion.StartRun(IngestGcRegion.MinInputBytes);
+        region.Holding.Should().BeTrue();
+        HeapPrefault.Enabled.Should().BeTrue("in a no-GC region every allocation lands on fresh pages");
+
+        region.Dispose();
+
+        HeapPrefault.Enabled.Should().BeFalse();
+    }
+
+    [Fact]
     public void Start_WhileAnotherReadHoldsIt_ReadsWithoutARegion()
     {
         using var first = IngestGcRegion.Start(IngestGcRegion.MinInputBytes);

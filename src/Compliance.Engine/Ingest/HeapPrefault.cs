@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Compliance.Engine.Ingest;
+
+/// <summary>
+/// Maps the pages just ahead of where a thread allocates, a couple of megabytes per system call, while a no-GC
+/// region is held (<see cref="IngestGcRegion"/>). There every object lands on memory the process has never
+/// touched, and on a virtual machine each first touch of a page is a page fault that leaves the guest: on the
+/// machine this was measured on, 12 µs a page, a third of a 1M-case check's processor time. Asking the kernel to
+/// populate the pages ahead (<c>madvise(MADV_POPULATE_WRITE)</c>, Linux 5.14) maps them in one call without a
+/// fault each: a C test there touched 600 MiB of fresh memory in 1.78 s page by page and in 0.90 s populated first.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Populating changes no byte: the pages read as zeros, as the first touch would have made them. It only moves
+/// when the kernel maps them. A wrong guess costs memory, not correctness: populated pages the collector never
+/// uses stay resident. So a thread populates at most <see cref="Ahead"/> past the object it allocated last, and
+/// never past the end of the collector's region that holds it (regions are aligned to their size, 4 MiB unless
+/// configured otherwise; a smaller configured size only lets a guess run into the next region). A range the
+/// collector has not committed fails the call (EINVAL) without harm; so does everything on a kernel without the
+/// advice, at one cheap call per megabyte.
+/// </para>
+/// <para>
+/// The address of an object is only a hint here, read and dropped at once, so a collection that moves the object
+/// meanwhile does no harm either.
+/// </para>
+/// </remarks>
+internal static partial class HeapPrefault
+{
+    /// <summary>How far past the last allocated object a thread's pages are populated.</summary>
+    internal const int Ahead = 2 << 20;
+
+    private const int MadvPopulateWrite = 23;
+    private const nuint PageSize = 4096;
+    private const nuint RegionSize = 4 << 20;
+
+    private static int s_enabled;
+
+    // End of the range this thread populated last; pages below it, down to where the thread allocates, are mapped.
+    [ThreadStatic]
+    private static nuint t_populatedTo;
+
+    /// <summary>Whether threads populate ahead; set while a no-GC region is held, and only on Linux.</summary>
+    public static bool Enabled
+    {
+        get => Volatile.Read(ref s_enabled) != 0;
+        set => Volatile.Write(ref s_enabled, value && OperatingSystem.IsLinux() ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Call now and then (every few kilobytes of allocation) with an object the calling thread has just allocated:
+    /// populates the pages ahead of it when fewer than half of <see cref="Ahead"/> are mapped already.
+    /// </summary>
+    public static void After(object justAllocated)
+    {
+        if (Volatile.Read(ref s_enabled) == 0)
+        {
+            return;
+        }
+        var (from, to) = NextRange((nuint)Unsafe.As<object, nint>(ref justAllocated), t_populatedTo);
+        if (to > from)
+        {
+            Populate(from, to);
+            t_populatedTo = to;
+        }
+    }
+
+    /// <summary>Populates an array's pages before it is first written (the large ones only: those lie on fresh pages of their own).</summary>
+    public static unsafe void Array<T>(T[] array)
+    {
+        if (Volatile.Read(ref s_enabled) == 0 || array.Length == 0)
+        {
+            return;
+        }
+        var start = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        var end = start + (nuint)array.Length * (nuint)Unsafe.SizeOf<T>();
+        Populate(AlignUp(start), AlignDown(end));
+    }
+
+    /// <summary>
+    /// The pages to populate for a thread that allocated at <paramref name="address"/> and populated up to
+    /// <paramref name="populatedTo"/> before: empty (<c>From == To</c>) while at least half of <see cref="Ahead"/> is
+    /// mapped; otherwise from where populating stopped (or the next page, when that was in another region) to
+    /// <see cref="Ahead"/> past the address, but not past the end of its region.
+    /// </summary>
+    internal static (nuint From, nuint To) NextRange(nuint address, nuint populatedTo)
+    {
+        var regionEnd = RegionEnd(address);
+        var from = populatedTo > address && populatedTo <= regionEnd ? populatedTo : AlignUp(address);
+        var to = Math.Min(regionEnd, AlignDown(address + Ahead));
+        return from - address >= Ahead / 2 || to <= from ? (from, from) : (from, to);
+    }
+
+    /// <summary>Populates whole pages from <paramref name="from"/> to <paramref name="to"/>; false when the kernel refused.</summary>
+    internal static bool Populate(nuint from, nuint to) =>
+        // A refusal (memory the collector has not committed, or an older kernel) leaves the pages to be faulted in.
+        to <= from || Madvise((nint)from, to - from, MadvPopulateWrite) == 0;
+
+    private static nuint RegionEnd(nuint address) => (address | (RegionSize - 1)) + 1;
+
+    private static nuint AlignUp(nuint address) => (address + PageSize - 1) & ~(PageSize - 1);
+
+    private static nuint AlignDown(nuint address) => address & ~(PageSize - 1);
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
+}
