@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Compliance.Engine.Ingest;
 
 namespace Compliance.Engine.Findings;
 
@@ -64,7 +65,7 @@ internal static class OrdinalOrder
     public static MergedKeys Merge(IReadOnlyList<OrdinalKey[]> runs)
     {
         // Sized once: hundreds of thousands of ids, gathered without the doublings of a growing buffer.
-        var places = new long[runs.Sum(r => r.Length)];
+        var places = WrittenArray.Of<long>(runs.Sum(r => r.Length));
         var heads = new PriorityQueue<int, OrdinalKey>(runs.Count);
         var next = new int[runs.Count];
         for (var r = 0; r < runs.Count; r++)
