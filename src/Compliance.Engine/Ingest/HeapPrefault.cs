@@ -23,7 +23,9 @@ namespace Compliance.Engine.Ingest;
 /// </para>
 /// <para>
 /// The address of an object is only a hint here, read and dropped at once, so a collection that moves the object
-/// meanwhile does no harm either.
+/// meanwhile does no harm either. Nor does populating after the collector ended a region itself (its budget ran
+/// out) and before <see cref="IngestGcRegion"/> notices: pages the collector reuses are mapped already, and the call
+/// then costs a walk of their page table.
 /// </para>
 /// </remarks>
 internal static partial class HeapPrefault
@@ -66,7 +68,10 @@ internal static partial class HeapPrefault
         }
     }
 
-    /// <summary>Populates an array's pages before it is first written (the large ones only: those lie on fresh pages of their own).</summary>
+    /// <summary>
+    /// Populates an array's whole pages before it is first written. Meant for large arrays, which the collector
+    /// places on pages of their own; a small one's pages are its neighbours', populated or not by <see cref="After"/>.
+    /// </summary>
     public static unsafe void Array<T>(T[] array)
     {
         if (Volatile.Read(ref s_enabled) == 0 || array.Length == 0)

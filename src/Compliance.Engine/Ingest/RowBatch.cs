@@ -196,6 +196,7 @@ internal sealed class RowBatch<TRecord>
                 KeyHashes[i] = KeyIndex<TRecord>.HashOf(key);
             }
         }
+        // The next chunks' records go on the pages after this one's last: mapped ahead in one call, not a fault each.
         if (last is not null)
         {
             HeapPrefault.After(last);

@@ -133,6 +133,7 @@ internal sealed class JudgementPart
                 Missing.Add((uncovered!.Value, Subjects.StagePrefix + key));
                 continue;
             }
+            // A stage's facts are new objects, unlike a case's or a charge's, which a slice reuses: pages mapped ahead.
             HeapPrefault.After(facts);
             judged++;
             for (var r = 0; r < stageRules.Length; r++)
@@ -269,6 +270,7 @@ internal sealed class JudgementPart
             Fingerprint = FindingFingerprint.Of(rule, subject),
         };
         Findings.Add(finding);
+        // A finding, its evidence and its texts take a kilobyte or two of fresh pages: the next ones are mapped ahead.
         HeapPrefault.After(finding);
     }
 
