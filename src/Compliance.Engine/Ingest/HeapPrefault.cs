@@ -38,6 +38,7 @@ internal static partial class HeapPrefault
     private const nuint RegionSize = 4 << 20;
 
     private static int s_enabled;
+    private static volatile bool s_unavailable;
 
     // End of the range this thread populated last; pages below it, down to where the thread allocates, are mapped.
     [ThreadStatic]
@@ -47,7 +48,7 @@ internal static partial class HeapPrefault
     public static bool Enabled
     {
         get => Volatile.Read(ref s_enabled) != 0;
-        set => Volatile.Write(ref s_enabled, value && OperatingSystem.IsLinux() ? 1 : 0);
+        set => Volatile.Write(ref s_enabled, value && OperatingSystem.IsLinux() && !s_unavailable ? 1 : 0);
     }
 
     /// <summary>
@@ -98,9 +99,25 @@ internal static partial class HeapPrefault
     }
 
     /// <summary>Populates whole pages from <paramref name="from"/> to <paramref name="to"/>; false when the kernel refused.</summary>
-    internal static bool Populate(nuint from, nuint to) =>
-        // A refusal (memory the collector has not committed, or an older kernel) leaves the pages to be faulted in.
-        to <= from || Madvise((nint)from, to - from, MadvPopulateWrite) == 0;
+    internal static bool Populate(nuint from, nuint to)
+    {
+        if (to <= from || s_unavailable)
+        {
+            return to <= from;
+        }
+        try
+        {
+            // A refusal (memory the collector has not committed, or an older kernel) leaves the pages to be faulted in.
+            return Madvise((nint)from, to - from, MadvPopulateWrite) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library this runtime cannot bind by that name: the run goes on, faulting its pages in.
+            s_unavailable = true;
+            Enabled = false;
+            return false;
+        }
+    }
 
     private static nuint RegionEnd(nuint address) => (address | (RegionSize - 1)) + 1;
 
