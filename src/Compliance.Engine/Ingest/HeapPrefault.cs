@@ -37,7 +37,7 @@ internal static partial class HeapPrefault
     private const nuint PageSize = 4096;
     private const nuint RegionSize = 4 << 20;
 
-    private static int s_enabled;
+    private static volatile bool s_enabled;
     private static volatile bool s_unavailable;
 
     // End of the range this thread populated last; pages below it, down to where the thread allocates, are mapped.
@@ -47,8 +47,8 @@ internal static partial class HeapPrefault
     /// <summary>Whether threads populate ahead; set while a no-GC region is held, and only on Linux.</summary>
     public static bool Enabled
     {
-        get => Volatile.Read(ref s_enabled) != 0;
-        set => Volatile.Write(ref s_enabled, value && OperatingSystem.IsLinux() && !s_unavailable ? 1 : 0);
+        get => s_enabled;
+        set => s_enabled = value && OperatingSystem.IsLinux() && !s_unavailable;
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ internal static partial class HeapPrefault
     /// </summary>
     public static void After(object justAllocated)
     {
-        if (Volatile.Read(ref s_enabled) == 0)
+        if (!s_enabled)
         {
             return;
         }
@@ -75,7 +75,7 @@ internal static partial class HeapPrefault
     /// </summary>
     public static unsafe void Array<T>(T[] array)
     {
-        if (Volatile.Read(ref s_enabled) == 0 || array.Length == 0)
+        if (!s_enabled || array.Length == 0)
         {
             return;
         }
@@ -101,9 +101,13 @@ internal static partial class HeapPrefault
     /// <summary>Populates whole pages from <paramref name="from"/> to <paramref name="to"/>; false when the kernel refused.</summary>
     internal static bool Populate(nuint from, nuint to)
     {
-        if (to <= from || s_unavailable)
+        if (to <= from)
         {
-            return to <= from;
+            return true;
+        }
+        if (s_unavailable)
+        {
+            return false;
         }
         try
         {
