@@ -14,14 +14,8 @@ internal static class CheckRun
     public static int Execute(CheckOptions options, TimeProvider clock, TextWriter stdout, TextWriter stderr)
     {
         var started = clock.GetTimestamp();
-        if (!Directory.Exists(options.RulesDirectory))
+        if (!CliFolders.RulesFolderExists(options.RulesDirectory, stderr) || !CliFolders.DataFolderExists(options.DataDirectory, stderr))
         {
-            stderr.WriteLine($"规则目录不存在：{Path.GetFullPath(options.RulesDirectory)}");
-            return ExitCode.NothingJudged;
-        }
-        if (!Directory.Exists(options.DataDirectory))
-        {
-            stderr.WriteLine($"数据目录不存在：{Path.GetFullPath(options.DataDirectory)}");
             return ExitCode.NothingJudged;
         }
 
@@ -59,11 +53,7 @@ internal static class CheckRun
         }
         catch (RuleSetException e)
         {
-            stderr.WriteLine($"规则集被拒绝，共 {e.Problems.Count} 个问题：");
-            foreach (var problem in e.Problems)
-            {
-                stderr.WriteLine(problem.ToString());
-            }
+            RuleSetOrProblems.Print(e, stderr);
             return ExitCode.NothingJudged;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -20,7 +20,7 @@ internal static class ComplianceCli
             ExplainCommand.Create(clock, stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
             Bench.BenchCommand.Create(stdout, stderr),
-            Bench.BenchProbeCommand.Create(stdout),
+            Bench.BenchProbeCommand.Create(stdout, stderr),
             Bench.BenchLedgerCommand.Create(stdout, stderr),
             Ledger.ServeCommand.Create(clock, stderr),
             Ledger.IngestCommand.Create(clock, stdout, stderr),

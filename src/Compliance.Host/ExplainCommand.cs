@@ -25,9 +25,8 @@ internal static class ExplainCommand
             }
             var ruleSet = checker.RuleSet;
             var dataDir = parse.GetRequiredValue(data);
-            if (!Directory.Exists(dataDir))
+            if (!CliFolders.DataFolderExists(dataDir, stderr))
             {
-                stderr.WriteLine($"数据目录不存在：{Path.GetFullPath(dataDir)}");
                 return ExitCode.NothingJudged;
             }
             var feeds = FeedReader.ReadFolder(dataDir, ruleSet.Stages);

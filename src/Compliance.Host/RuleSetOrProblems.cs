@@ -11,9 +11,8 @@ internal static class RuleSetOrProblems
 {
     public static Checker? Load(string directory, TextWriter stderr)
     {
-        if (!Directory.Exists(directory))
+        if (!CliFolders.RulesFolderExists(directory, stderr))
         {
-            stderr.WriteLine($"规则目录不存在：{Path.GetFullPath(directory)}");
             return null;
         }
         try
@@ -22,17 +21,23 @@ internal static class RuleSetOrProblems
         }
         catch (RuleSetException e)
         {
-            stderr.WriteLine($"规则集被拒绝，共 {e.Problems.Count} 个问题：");
-            foreach (var p in e.Problems)
-            {
-                stderr.WriteLine(p);
-            }
+            Print(e, stderr);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"无法读取规则目录 {Path.GetFullPath(directory)}：{e.Message}");
             return null;
+        }
+    }
+
+    /// <summary>Every problem of a rejected rule set, one <c>file:line:column: message</c> a line, under a count.</summary>
+    public static void Print(RuleSetException rejected, TextWriter stderr)
+    {
+        stderr.WriteLine($"规则集被拒绝，共 {rejected.Problems.Count} 个问题：");
+        foreach (var problem in rejected.Problems)
+        {
+            stderr.WriteLine(problem);
         }
     }
 }

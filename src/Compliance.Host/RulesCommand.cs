@@ -35,9 +35,8 @@ internal static class RulesCommand
         command.SetAction(parse =>
         {
             var dir = parse.GetRequiredValue(rules);
-            if (!Directory.Exists(dir))
+            if (!CliFolders.RulesFolderExists(dir, stderr))
             {
-                stderr.WriteLine($"规则目录不存在：{Path.GetFullPath(dir)}");
                 return ExitCode.NothingJudged;
             }
             var date = parse.GetValue(asOf) ?? ShanghaiDate.Today(clock);
@@ -179,9 +178,8 @@ internal static class RulesCommand
                 return ExitCode.NothingJudged;
             }
             var dataDir = parse.GetRequiredValue(data);
-            if (!Directory.Exists(dataDir))
+            if (!CliFolders.DataFolderExists(dataDir, stderr))
             {
-                stderr.WriteLine($"数据目录不存在：{Path.GetFullPath(dataDir)}");
                 return ExitCode.NothingJudged;
             }
             // Stage aliases belong to each rule set, so each reads the data with its own.

@@ -5,12 +5,7 @@ public class RulesCommandTests
     private static TempFolder CopyOfShippedRules()
     {
         var temp = new TempFolder();
-        foreach (var file in Directory.GetFiles(Repository.Rules, "*", SearchOption.AllDirectories))
-        {
-            var target = temp.Sub(Path.Combine("rules", Path.GetRelativePath(Repository.Rules, file)));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        temp.CopyShippedRules();
         return temp;
     }
 

@@ -22,6 +22,19 @@ internal sealed class TempFolder : IDisposable
         return full;
     }
 
+    /// <summary>Copies the shipped rule set, its tests included, into <c>rules/</c> under the folder; returns that path.</summary>
+    public string CopyShippedRules()
+    {
+        var rules = Sub("rules");
+        foreach (var file in Directory.GetFiles(Repository.Rules, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(rules, System.IO.Path.GetRelativePath(Repository.Rules, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return rules;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Path))

@@ -37,6 +37,11 @@ internal static class BenchLedgerCommand
             }
             var dataDir = Path.GetFullPath(parse.GetRequiredValue(data));
             var rulesDir = Path.GetFullPath(parse.GetRequiredValue(rules));
+            // The host only logs a rule set it cannot load; here its problems are printed before any round starts.
+            if (!CliFolders.DataFolderExists(dataDir, stderr) || RuleSetOrProblems.Load(rulesDir, stderr) is null)
+            {
+                return ExitCode.NothingJudged;
+            }
             var ownWork = parse.GetValue(work) is null;
             var workDir = Path.GetFullPath(parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "compliance-bench-ledger-" + Guid.NewGuid().ToString("N")));
             var rounds = new List<Round>();

@@ -16,7 +16,7 @@ namespace Compliance.Host.Bench;
 /// </summary>
 internal static class BenchProbeCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var mode = new Argument<string>("mode") { Description = "floor | load | phases" };
         mode.AcceptOnlyFromAmong("floor", "load", "phases");
@@ -27,25 +27,41 @@ internal static class BenchProbeCommand
         command.SetAction(parse =>
         {
             var dir = parse.GetRequiredValue(path);
-            if (parse.GetRequiredValue(mode) == "phases")
+            var measured = parse.GetRequiredValue(mode);
+            var rulesDir = measured == "load" ? dir : parse.GetRequiredValue(rules);
+            // A folder that is not there would otherwise read as no rows at all, or end in a stack trace.
+            if ((measured != "floor" && !CliFolders.RulesFolderExists(rulesDir, stderr))
+                || (measured != "load" && !CliFolders.DataFolderExists(dir, stderr)))
             {
-                Phases(dir, parse.GetRequiredValue(rules), stdout);
+                return ExitCode.NothingJudged;
             }
-            else if (parse.GetRequiredValue(mode) == "floor")
+            try
             {
-                var (rows, values, elapsed) = IngestFloor.Measure(dir);
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={rows} values={values} ms={elapsed.TotalMilliseconds:0}"));
+                if (measured == "phases")
+                {
+                    Phases(dir, rulesDir, stdout);
+                }
+                else if (measured == "floor")
+                {
+                    var (rows, values, elapsed) = IngestFloor.Measure(dir);
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={rows} values={values} ms={elapsed.TotalMilliseconds:0}"));
+                }
+                else
+                {
+                    var watch = Stopwatch.StartNew();
+                    var checker = Checker.Create(RuleSetLoader.Load(rulesDir));
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rules={checker.Rules.Count} ms={watch.Elapsed.TotalMilliseconds:0}"));
+                }
             }
-            else
+            catch (RuleSetException e)
             {
-                var watch = Stopwatch.StartNew();
-                var checker = Checker.Create(RuleSetLoader.Load(dir));
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rules={checker.Rules.Count} ms={watch.Elapsed.TotalMilliseconds:0}"));
+                RuleSetOrProblems.Print(e, stderr);
+                return ExitCode.NothingJudged;
             }
             return ExitCode.Completed;
         });
         return command;
-        }
+    }
 
     private static void Phases(string dataDir, string rulesDir, TextWriter stdout)
     {
