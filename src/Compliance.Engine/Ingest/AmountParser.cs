@@ -49,12 +49,21 @@ internal static class AmountParser
     /// </summary>
     private static decimal Decimal(long units, int scale)
     {
+        DropTrailingZeros(ref units, ref scale);
+        return new decimal((int)(uint)units, (int)(units >> 32), 0, false, (byte)scale);
+    }
+
+    /// <summary>
+    /// <paramref name="units"/> / 10^<paramref name="scale"/> written with the fewest decimals (8000 at scale 2 is
+    /// 80 at scale 0): the one form of an amount, which reading gives and <see cref="ChargeRecord"/> keeps.
+    /// </summary>
+    internal static void DropTrailingZeros(ref long units, ref int scale)
+    {
         while (scale > 0 && units % 10 == 0)
         {
             units /= 10;
             scale--;
         }
-        return new decimal((int)(uint)units, (int)(units >> 32), 0, false, (byte)scale);
     }
 
     private static bool TrySign(ref ReadOnlySpan<char> s, ref bool negative)

@@ -46,11 +46,7 @@ public sealed record ChargeRecord
         }
         var digits = (long)(uint)bits[0] | ((long)bits[1] << 32);
         var scale = (bits[3] >> 16) & 0xFF;
-        while (scale > 0 && digits % 10 == 0)
-        {
-            digits /= 10;
-            scale--;
-        }
+        AmountParser.DropTrailingZeros(ref digits, ref scale);
         // Zero has no sign: -0 equals 0, as decimals compare.
         var negative = bits[3] < 0 && digits != 0;
         return (digits, (byte)(scale | (negative ? Negative : 0)));
